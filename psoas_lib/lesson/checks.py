@@ -1,0 +1,77 @@
+"""Checks that span the whole lesson: unique ids and references that must point at something.
+
+Each check yields `(location, message)`, where location is the path of keys and indices into the
+lesson file, the same shape pydantic uses, so the loader turns both into `PATH:LINE:COL` errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from .model import Lesson
+
+Location = tuple[str | int, ...]
+Problem = tuple[Location, str]
+
+
+def check_lesson(lesson: Lesson) -> list[Problem]:
+    """Every cross-reference problem of a lesson that already passed the schema."""
+    return [*_duplicate_ids(lesson), *_unknown_sources(lesson), *_unknown_movements(lesson)]
+
+
+def _walk(node: object, loc: Location = ()) -> Iterator[tuple[Location, object]]:
+    yield loc, node
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _walk(getattr(node, name), (*loc, name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _walk(item, (*loc, index))
+
+
+def _duplicate_ids(lesson: Lesson) -> Iterator[Problem]:
+    for loc, node in _walk(lesson):
+        if not isinstance(node, list):
+            continue
+        seen: set[str] = set()
+        for index, item in enumerate(node):
+            item_id = getattr(item, "id", None)
+            if item_id is None:
+                continue
+            if item_id in seen:
+                yield (*loc, index, "id"), f"duplicate id '{item_id}' in this list"
+            seen.add(item_id)
+
+
+def _unknown_sources(lesson: Lesson) -> Iterator[Problem]:
+    known = {ref.id for ref in lesson.references}
+    for loc, node in _walk(lesson):
+        if loc[-1:] == ("sources",):
+            for index, source in enumerate(node):
+                if source not in known:
+                    yield (*loc, index), f"unknown source '{source}': add it to references first"
+
+
+def _unknown_movements(lesson: Lesson) -> Iterator[Problem]:
+    progression = lesson.progression
+    known = {move.id for move in progression.movements}
+    named: list[tuple[Location, str]] = [
+        *((("progression", "order", i), move) for i, move in enumerate(progression.order)),
+        *((("progression", "reasons", i, "movement"), r.movement) for i, r in enumerate(progression.reasons)),
+        *(
+            (("dose", "suggested_split", "steps", i, "movement"), step.movement)
+            for i, step in enumerate(lesson.dose.suggested_split.steps)
+        ),
+    ]
+    for loc, move in named:
+        if move not in known:
+            yield loc, f"'{move}' names no movement in progression.movements"
+    seen: set[str] = set()
+    for index, move in enumerate(progression.order):
+        if move in seen:
+            yield ("progression", "order", index), f"'{move}' appears twice in the order"
+        seen.add(move)
+    for move in sorted(known - seen):
+        yield ("progression", "order"), f"movement '{move}' is missing from the order"

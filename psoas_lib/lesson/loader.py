@@ -1,0 +1,180 @@
+"""Turn a lesson file into a `Lesson`, or into errors an instructor can act on.
+
+Every problem is reported as `PATH:LINE:COL: field.path: message`. The YAML is read with ruamel.yaml's
+round-trip parser only to learn where each key and item sits; anchors, aliases and tags are refused
+before anything is built, so a lesson file can neither build objects nor blow up through aliases.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, NodeEvent
+
+from .checks import Location, check_lesson
+from .model import Lesson
+
+BUNDLED_LESSON = "psoas_release.yaml"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error in a lesson file, with its position (1-based line and column)."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+
+
+class LessonError(Exception):
+    """A lesson file that cannot be used; `problems` lists every error found, in file order."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.line, p.column))
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+def bundled_lesson_path() -> Path:
+    return Path(str(resources.files("psoas_lib") / "lessons" / BUNDLED_LESSON))
+
+
+def load_lesson(path: str | Path | None = None) -> Lesson:
+    """The bundled lesson, or the lesson file at `path`; raises `LessonError` listing every problem."""
+    path = Path(path) if path is not None else bundled_lesson_path()
+    text = _read_text(path)
+    tree, positions = _parse(path, text)
+    try:
+        lesson = Lesson.model_validate(tree)
+    except ValidationError as error:
+        raise LessonError([_schema_problem(path, positions, e) for e in error.errors()]) from None
+    problems = check_lesson(lesson)
+    if problems:
+        raise LessonError([_problem(path, positions, loc, message) for loc, message in problems])
+    return lesson
+
+
+def _file_problem(path: Path, message: str, line: int = 1, column: int = 1) -> LessonError:
+    return LessonError([Problem(str(path), line, column, "(file)", message)])
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _file_problem(path, "no such file") from None
+    except IsADirectoryError:
+        raise _file_problem(path, "is a folder, not a lesson file") from None
+    except OSError as error:
+        raise _file_problem(path, f"cannot be read ({error.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise _file_problem(
+            path, f"is not UTF-8 text (byte 0x{data[error.start]:02x}): save it as UTF-8", line, column
+        ) from None
+    if not text.strip():
+        raise _file_problem(path, "the file is empty")
+    return text
+
+
+def _parse(path: Path, text: str) -> tuple[object, dict[Location, tuple[int, int]]]:
+    yaml = YAML(typ="rt")
+    try:
+        refused = [
+            _refused_event(path, event) for event in yaml.parse(io.StringIO(text)) if _is_refused(event)
+        ]
+        if refused:
+            raise LessonError(refused)
+        tree = yaml.load(io.StringIO(text))
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = " ".join(filter(None, [error.context, error.problem]))
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise _file_problem(path, f"invalid YAML: {message}", line, column) from None
+    if tree is None:
+        raise _file_problem(path, "the file is empty")
+    if not isinstance(tree, CommentedMap):
+        raise _file_problem(path, "a lesson file must be a mapping of keys (title:, references:, ...)")
+    positions: dict[Location, tuple[int, int]] = {(): (1, 1)}
+    return _plain(tree, (), positions), positions
+
+
+def _is_refused(event: object) -> bool:
+    return isinstance(event, AliasEvent) or (
+        isinstance(event, NodeEvent) and (event.anchor is not None or getattr(event, "tag", None) is not None)
+    )
+
+
+def _refused_event(path: Path, event: NodeEvent) -> Problem:
+    mark = event.start_mark
+    if isinstance(event, AliasEvent) or event.anchor is not None:
+        message = "YAML anchors and aliases (&name, *name) are not allowed in a lesson file: write the text out"
+    else:
+        message = f"YAML tags ({event.tag}) are not allowed in a lesson file"
+    return Problem(str(path), mark.line + 1, mark.column + 1, "(yaml)", message)
+
+
+def _plain(node: object, loc: Location, positions: dict[Location, tuple[int, int]]) -> object:
+    """Plain dicts, lists and scalars, recording the 1-based position of every key and item."""
+    if isinstance(node, CommentedMap):
+        out = {}
+        for key, value in node.items():
+            line, column = node.lc.key(key)
+            positions[(*loc, str(key))] = (line + 1, column + 1)
+            out[str(key)] = _plain(value, (*loc, str(key)), positions)
+        return out
+    if isinstance(node, CommentedSeq):
+        out_list = []
+        for index, value in enumerate(node):
+            line, column = node.lc.item(index)
+            positions[(*loc, index)] = (line + 1, column + 1)
+            out_list.append(_plain(value, (*loc, index), positions))
+        return out_list
+    for plain_type in (bool, int, float, str):
+        if isinstance(node, plain_type):
+            return plain_type(node)
+    return node
+
+
+def _field_path(loc: Location) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "(lesson)"
+
+
+def _problem(path: Path, positions: dict[Location, tuple[int, int]], loc: Location, message: str) -> Problem:
+    known = loc
+    while known not in positions:
+        known = known[:-1]
+    line, column = positions[known]
+    return Problem(str(path), line, column, _field_path(loc), message)
+
+
+def _schema_problem(path: Path, positions: dict[Location, tuple[int, int]], error: dict) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "missing":
+        message = "required field is missing"
+    elif kind == "extra_forbidden":
+        message = "unknown field (check its spelling and indentation)"
+    else:
+        message = error["msg"].removeprefix("Value error, ")
+        if not isinstance(error.get("input"), (dict, list)):
+            message += f" (got {error['input']!r})"
+    return _problem(path, positions, loc, message)

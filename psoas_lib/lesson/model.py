@@ -1,0 +1,276 @@
+"""The lesson schema: typed, immutable objects that the exercises, figures and widgets read.
+
+Field types and required keys are checked here by pydantic; checks that span the lesson (unique ids,
+references that must exist) live in `checks.py`, so that both report through the same error list.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SCHEMA_VERSION = 1
+CM_PER_INCH = 2.54
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+PointCm = tuple[float, float]
+
+
+class Node(BaseModel):
+    """Base of every lesson object: unknown keys are errors, objects are frozen once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(Node):
+    """Anything that makes a clinical statement names where it comes from."""
+
+    sources: list[Id] = Field(min_length=1)
+
+
+class Reference(Node):
+    id: Id
+    citation: Text
+
+
+class Fact(Sourced):
+    id: Id
+    text: Text
+
+
+class Anatomy(Node):
+    attachments: list[Fact] = Field(min_length=1)
+    nerve_supply: list[Fact] = Field(min_length=1)
+    function: list[Fact] = Field(min_length=1)
+    neighbours: list[Fact] = Field(min_length=1)
+
+
+class Indication(Sourced):
+    """A patient presentation the release may help, with the mechanism the source gives."""
+
+    id: Id
+    title: Text
+    presentation: Text
+    mechanism: Text
+    why_release_helps: Text
+
+
+class ScreeningItem(Sourced):
+    """A yes/no question asked before any hands-on step; "yes" stops the walk-through."""
+
+    id: Id
+    question: Text
+    reason: Text
+    action: Text
+
+
+class Safety(Node):
+    screening: list[ScreeningItem] = Field(min_length=1)
+    notes: list[Fact] = []
+
+
+class Technique(Node):
+    position: Fact
+    hand: Fact
+    start: Fact
+    approach: Fact
+    too_fast: Fact
+    confirmations: list[Fact] = Field(min_length=1)
+    palpation_caveat: Fact
+
+
+class Movement(Sourced):
+    """One step of the progression: what the therapist and the patient each do."""
+
+    id: Id
+    name: Text
+    therapist: Text
+    patient: Text
+
+
+class Reason(Sourced):
+    movement: Id
+    text: Text
+
+
+class Progression(Node):
+    movements: list[Movement] = Field(min_length=2)
+    order: list[Id] = Field(min_length=2)
+    reasons: list[Reason] = []
+    last_step_note: Fact
+
+
+class Window(Node):
+    min_minutes: float = Field(gt=0)
+    max_minutes: float = Field(gt=0)
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> Window:
+        if self.min_minutes > self.max_minutes:
+            raise ValueError(
+                f"min_minutes ({self.min_minutes:g}) is greater than max_minutes ({self.max_minutes:g})"
+            )
+        return self
+
+
+class SplitStep(Node):
+    movement: Id
+    seconds: int = Field(gt=0)
+
+
+class Split(Node):
+    label: Text
+    steps: list[SplitStep] = Field(min_length=1)
+
+
+class Dose(Sourced):
+    window: Window
+    text: Text
+    suggested_split: Split
+
+
+class Reassessment(Sourced):
+    text: Text
+    items: list[Fact] = Field(min_length=1)
+
+
+class StartZone(Node):
+    lateral_min_in: float = Field(ge=0)
+    lateral_max_in: float = Field(gt=0)
+    level_tolerance_cm: float = Field(gt=0)
+
+    @model_validator(mode="after")
+    def _min_below_max(self) -> StartZone:
+        if self.lateral_min_in >= self.lateral_max_in:
+            raise ValueError("lateral_min_in must be less than lateral_max_in")
+        return self
+
+    @property
+    def lateral_min_cm(self) -> float:
+        return self.lateral_min_in * CM_PER_INCH
+
+    @property
+    def lateral_max_cm(self) -> float:
+        return self.lateral_max_in * CM_PER_INCH
+
+
+class Artery(Sourced):
+    """A vessel whose pulse the fingers would feel: a band of half_width_cm around a polyline."""
+
+    id: Id
+    name: Text
+    path_cm: list[PointCm] = Field(min_length=2)
+    half_width_cm: float = Field(gt=0)
+
+
+class Depth(Sourced):
+    slow_feedback: Text
+    fast_feedback: Text
+
+
+class Option(Node):
+    text: Text
+    correct: bool
+    explanation: Text
+
+
+class Question(Sourced):
+    """A multiple-choice question with exactly one right option and an explanation for every option."""
+
+    id: Id
+    prompt: Text
+    options: list[Option] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _exactly_one_correct(self) -> Question:
+        right = sum(option.correct for option in self.options)
+        if right != 1:
+            raise ValueError(f"exactly one option must be correct, found {right}")
+        return self
+
+
+class Palpation(Node):
+    start_zone: StartZone
+    arteries: list[Artery] = Field(min_length=1)
+    depth: Depth
+    confirmation: list[Question] = Field(min_length=1)
+
+
+class Outline(Node):
+    id: Id
+    label: Text
+    points_cm: list[PointCm] = Field(min_length=2)
+
+
+class AnteriorFigure(Node):
+    title: Text
+    description: Text
+    umbilicus_label: Text
+    start_zone_label: Text
+    side_labels: tuple[Text, Text]
+    outlines: list[Outline] = Field(min_length=1)
+    vessels: list[Outline] = Field(min_length=1)
+    bifurcation_label: Text
+
+
+class Shape(Node):
+    id: Id
+    label: Text
+    kind: Literal["ellipse"]
+    center_cm: PointCm
+    size_cm: tuple[Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)]]
+
+
+class FingerPath(Node):
+    label: Text
+    from_cm: PointCm
+    to_cm: PointCm
+
+
+class TransverseFigure(Node):
+    title: Text
+    description: Text
+    side_labels: tuple[Text, Text]
+    shapes: list[Shape] = Field(min_length=1)
+    finger_path: FingerPath
+
+
+class Figures(Node):
+    anterior: AnteriorFigure
+    transverse: TransverseFigure
+
+
+class Quizzes(Node):
+    landmarks: list[Question] = Field(min_length=1)
+
+
+class Lesson(Node):
+    """One whole lesson, as loaded from a lesson file."""
+
+    schema_version: Literal[1]
+    id: Id
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
+    title: Text
+    notice: Text
+    references: list[Reference] = Field(min_length=1)
+    overview: list[Fact] = Field(min_length=1)
+    anatomy: Anatomy
+    indications: list[Indication] = Field(min_length=2)
+    safety: Safety
+    technique: Technique
+    progression: Progression
+    dose: Dose
+    reassessment: Reassessment
+    home_programme: list[Fact] = Field(min_length=1)
+    corrections: list[Fact] = []
+    palpation: Palpation
+    figures: Figures
+    quizzes: Quizzes
+
+    def reference(self, reference_id: str) -> Reference:
+        return next(ref for ref in self.references if ref.id == reference_id)
+
+    def movement(self, movement_id: str) -> Movement:
+        return next(move for move in self.progression.movements if move.id == movement_id)

@@ -1,0 +1,47 @@
+"""What the first cell of every notebook calls: pick the lesson, set the language, show the notice."""
+
+from __future__ import annotations
+
+import os
+from html import escape
+from pathlib import Path
+
+from IPython.display import HTML, display
+
+from .i18n import _, use_language
+from .lesson import Lesson, LessonError, load_lesson
+
+LESSON_VARIABLE = "PSOAS_LESSON"
+
+
+class LessonNotUsable(Exception):
+    """Raised by `start` on a broken lesson file; IPython shows only its message, not a traceback."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [str(self)]
+
+
+def chosen_lesson_path(path: str | Path | None = None) -> Path | None:
+    """The lesson a notebook uses: `path` if given, else $PSOAS_LESSON, else None (the bundled one)."""
+    if path:
+        return Path(path)
+    configured = os.environ.get(LESSON_VARIABLE)
+    return Path(configured) if configured else None
+
+
+def start(path: str | Path | None = None) -> Lesson:
+    """Load the chosen lesson, select its interface language and show the teaching-material notice."""
+    try:
+        lesson = load_lesson(chosen_lesson_path(path))
+    except LessonError as error:
+        raise LessonNotUsable(
+            _("The lesson file cannot be used. Fix these problems and run this cell again:") + "\n" + str(error)
+        ) from None
+    use_language(lesson.language)
+    display(HTML(notice_html(lesson)))
+    return lesson
+
+
+def notice_html(lesson: Lesson) -> str:
+    return (f'<div role="note" class="psoas-notice" style="border:2px solid; padding:0.5em 1em">'
+            f"<b>{escape(_('Teaching material, not medical advice.'))}</b> {escape(lesson.notice)}</div>")

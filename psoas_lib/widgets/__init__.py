@@ -1,0 +1,1 @@
+"""Thin ipywidgets views over the exercise logic: one module per exercise."""

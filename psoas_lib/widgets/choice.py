@@ -1,0 +1,63 @@
+"""A multiple-choice question: radio options, a check button and announced feedback."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from ..exercises.choice import grade_choice
+from ..exercises.feedback import Feedback
+from ..i18n import _
+from ..lesson.model import Question
+from ..progress import Progress
+
+
+def feedback_html(feedback: Feedback | None) -> str:
+    """Feedback in a live region, with its verdict in words (never colour alone)."""
+    if feedback is None:
+        return '<div role="status" aria-live="polite" class="psoas-feedback"></div>'
+    verdict = _("Correct.") if feedback.correct else _("Not quite.")
+    mark = "✔" if feedback.correct else "✘"
+    kind = "right" if feedback.correct else "wrong"
+    return (f'<div role="status" aria-live="polite" class="psoas-feedback psoas-{kind}">'
+            f"<b>{mark} {escape(verdict)}</b> {escape(feedback.message)}</div>")
+
+
+class ChoiceQuestion(w.VBox):
+    """One question; answers are graded by `grade_choice` and, when given a Progress, saved."""
+
+    def __init__(self, question: Question, exercise: str, progress: Progress | None = None):
+        self.question = question
+        self.exercise = exercise
+        self.progress = progress
+        self.prompt = w.HTML(f"<p><b>{escape(question.prompt)}</b></p>")
+        self.options = w.RadioButtons(
+            options=[(option.text, index) for index, option in enumerate(question.options)],
+            value=None, description=_("Your answer"), style={"description_width": "initial"},
+            layout=w.Layout(width="auto"),
+        )
+        self.check = w.Button(description=_("Check answer"), tooltip=_("Check answer"))
+        self.feedback = w.HTML(feedback_html(None))
+        self.check.on_click(lambda _button: self.answer(self.options.value))
+        super().__init__([self.prompt, self.options, self.check, self.feedback])
+        self._restore()
+
+    def _restore(self) -> None:
+        saved = self.progress.get(self.exercise, self.question.id) if self.progress else None
+        texts = [option.text for option in self.question.options]
+        if saved and saved.answer in texts:
+            self.options.value = texts.index(saved.answer)
+            self.feedback.value = feedback_html(grade_choice(self.question, self.options.value))
+
+    def answer(self, chosen: int | None) -> Feedback | None:
+        """Grade option `chosen` (None asks the student to pick one first)."""
+        if chosen is None:
+            self.feedback.value = ('<div role="status" aria-live="polite" class="psoas-feedback">'
+                                   f'{escape(_("Choose an answer first."))}</div>')
+            return None
+        result = grade_choice(self.question, chosen)
+        self.feedback.value = feedback_html(result)
+        if self.progress:
+            self.progress.record(self.exercise, self.question.id, self.question.options[chosen].text, result.correct)
+        return result

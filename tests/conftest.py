@@ -1,0 +1,32 @@
+"""Shared fixtures: the bundled lesson, and editable copies of its file."""
+
+from pathlib import Path
+
+import pytest
+
+from psoas_lib.lesson import bundled_lesson_path, load_lesson
+
+
+@pytest.fixture(scope="session")
+def lesson():
+    return load_lesson()
+
+
+@pytest.fixture
+def lesson_text() -> str:
+    return bundled_lesson_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write_lesson(tmp_path):
+    """Write lesson text (str or bytes) to a file in tmp_path and return its path."""
+
+    def write(content, name: str = "lesson.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
