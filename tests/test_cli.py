@@ -30,3 +30,19 @@ def test_python_dash_m_runs_the_same_command(tmp_path):
     assert result.returncode == 1
     assert result.stdout.strip() == f"{missing}:1:1: (file): no such file"
     assert "Traceback" not in result.stderr
+
+
+def test_new_writes_an_editable_copy_that_validates(tmp_path, capsys):
+    assert main(["new", str(tmp_path / "my-lesson")]) == 0
+    copy = tmp_path / "my-lesson" / "psoas_release.yaml"
+    assert copy.read_text(encoding="utf-8") == bundled_lesson_path().read_text(encoding="utf-8")
+    assert "# " in copy.read_text(encoding="utf-8")  # the explanatory comments come along
+    assert main(["validate", str(copy)]) == 0
+
+
+def test_new_never_overwrites_an_instructors_file(tmp_path, capsys):
+    copy = tmp_path / "psoas_release.yaml"
+    copy.write_text("title: mine\n")
+    assert main(["new", str(tmp_path)]) == 1
+    assert copy.read_text() == "title: mine\n"
+    assert "already exists" in capsys.readouterr().out
