@@ -2,23 +2,51 @@
 
 Lesson content is translated by the instructor in the lesson file; only the widgets' own words come
 from here. Call `use_language(lesson.language)` once, then wrap every interface string in `_()`.
+Catalogues are the `.po` files under `locale/`, compiled in memory by Babel when a language is chosen,
+so there is no binary `.mo` file to keep in step.
 """
 
 from __future__ import annotations
 
-import gettext as _gettext
+import gettext
+import io
 from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "psoas_lib"
 
-_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def catalogue_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def available_languages() -> list[str]:
+    return sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def translations(language: str) -> gettext.NullTranslations:
+    """The catalogue for `language` ("de", "de_CH" falls back to "de"); English text where there is none."""
+    for candidate in (language, language.split("_")[0]):
+        path = catalogue_path(candidate)
+        if path.exists():
+            with path.open("rb") as po:
+                catalog = read_po(po, locale=candidate)
+            compiled = io.BytesIO()
+            write_mo(compiled, catalog)
+            compiled.seek(0)
+            return gettext.GNUTranslations(compiled)
+    return gettext.NullTranslations()
 
 
 def use_language(language: str) -> None:
-    """Select the catalogue for `language` (e.g. "de"); English text is used where none exists."""
+    """Select the interface language for every widget built from now on."""
     global _translation
-    _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    _translation = translations(language)
 
 
 def _(message: str) -> str:
