@@ -48,12 +48,17 @@ class Anatomy(Node):
 
 
 class Indication(Sourced):
-    """A patient presentation the release may help, with the mechanism the source gives."""
+    """A patient presentation the release may help, with the mechanism the source gives.
+
+    `mechanism_in_brief` is the mechanism in one short line: an answer of the case self-check, so it
+    must tell this case apart from the others.
+    """
 
     id: Id
     title: Text
     presentation: Text
     mechanism: Text
+    mechanism_in_brief: Text
     why_release_helps: Text
 
 
@@ -121,14 +126,30 @@ class SplitStep(Node):
 
 
 class Split(Node):
+    """How the lesson suggests sharing the session's time among the movements (not a prescription)."""
+
     label: Text
     steps: list[SplitStep] = Field(min_length=1)
+
+    @property
+    def total_seconds(self) -> int:
+        return sum(step.seconds for step in self.steps)
 
 
 class Dose(Sourced):
     window: Window
     text: Text
     suggested_split: Split
+
+    @model_validator(mode="after")
+    def _split_fits_the_window(self) -> Dose:
+        total, longest = self.suggested_split.total_seconds, self.window.max_minutes * 60
+        if total > longest:
+            raise ValueError(
+                f"the suggested split lasts {total} seconds, longer than the window's maximum "
+                f"({self.window.max_minutes:g} minutes)"
+            )
+        return self
 
 
 class Reassessment(Sourced):
@@ -191,11 +212,46 @@ class Question(Sourced):
         return self
 
 
+class PlacementFeedback(Node):
+    """What the palpation quiz tells the student about each kind of fingertip placement."""
+
+    pulse: Fact
+    in_zone: Fact
+    too_medial: Fact
+    too_lateral: Fact
+    too_cranial: Fact
+    too_caudal: Fact
+
+
+class ConfirmationOption(Option):
+    moves_lateral: bool = False
+
+
+class ConfirmationQuestion(Question):
+    """A confirmation scenario; with `pulse_felt`, the one right answer must be an option that moves lateral."""
+
+    pulse_felt: bool = False
+    options: list[ConfirmationOption] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _pulse_means_lateral(self) -> ConfirmationQuestion:
+        if self.pulse_felt and not all(o.moves_lateral for o in self.options if o.correct):
+            raise ValueError("with a pulse felt, the right option must move lateral (mark it moves_lateral: true)")
+        return self
+
+
 class Palpation(Node):
     start_zone: StartZone
     arteries: list[Artery] = Field(min_length=1)
+    feedback: PlacementFeedback
     depth: Depth
-    confirmation: list[Question] = Field(min_length=1)
+    confirmation: list[ConfirmationQuestion] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _a_pulse_scenario(self) -> Palpation:
+        if not any(question.pulse_felt for question in self.confirmation):
+            raise ValueError("confirmation needs a question with pulse_felt: true (a pulse means move lateral)")
+        return self
 
 
 class Outline(Node):
@@ -216,9 +272,12 @@ class AnteriorFigure(Node):
 
 
 class Shape(Node):
+    """A structure of the transverse section; its tissue picks the hatch it is drawn with."""
+
     id: Id
     label: Text
     kind: Literal["ellipse"]
+    tissue: Literal["skin", "muscle", "viscera", "artery", "bone"]
     center_cm: PointCm
     size_cm: tuple[Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)]]
 

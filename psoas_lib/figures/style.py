@@ -1,0 +1,133 @@
+"""Shared drawing style: large type for projection, greys and hatches (never colour alone), labels
+in columns beside the drawing with leader lines, a scale bar in cm.
+
+Coordinates are the lesson's: cm, x towards the patient's left (the viewer's right), y up the page.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from ..i18n import _
+
+TITLE_PT = 22
+LABEL_PT = 17
+LABEL_WRAP_CHARS = 18
+LABEL_GAP_LINES = 0.5  # blank space between stacked labels, in lines of text
+CHAR_WIDTH_EM = 0.55  # average width of a character of the label font, in ems
+INK = "black"
+LIGHT_GREY = "0.88"
+MID_GREY = "0.65"
+# One hatch per kind of tissue, so structures differ in greyscale and for colour-blind readers.
+MUSCLE_HATCH = "///"
+BONE_HATCH = "xx"
+ZONE_HATCH = ".."
+VISCERA_HATCH = ".."
+LINE_WIDTH = 2.5
+_TEXT_BOX = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A structure's name and the point (cm) its leader line points at."""
+
+    text: str
+    anchor_cm: tuple[float, float]
+
+
+def figure_and_axes(ax: Axes | None, size_in: tuple[float, float]) -> tuple[Figure, Axes]:
+    """The given axes and its figure, or a new figure (no pyplot state) with one axes."""
+    if ax is not None:
+        return ax.get_figure(root=True), ax
+    figure = Figure(figsize=size_in, layout="constrained")
+    return figure, figure.add_subplot()
+
+
+def frame(ax: Axes, title: str, half_width_cm: float, ylim_cm: tuple[float, float],
+          labels: Sequence[Label], side_labels: Sequence[str]) -> None:
+    """Lay out a drawing `half_width_cm` either side of x = 0 with its labels in columns beside it.
+
+    One scale in x and y, no axis ticks (the scale bar gives the size), the title above, the patient's
+    right and left written in the bottom corners of the drawing.
+    """
+    texts = [textwrap.fill(label.text, LABEL_WRAP_CHARS) for label in labels]
+    column_in = max(len(line) for text in texts for line in text.splitlines()) * CHAR_WIDTH_EM * LABEL_PT / 72
+    cm_per_in = _scale_cm_per_in(ax, 2 * half_width_cm, ylim_cm[1] - ylim_cm[0], 2 * column_in)
+    column_cm = column_in * cm_per_in
+    ax.set_xlim(-half_width_cm - column_cm, half_width_cm + column_cm)
+    ax.set_ylim(*ylim_cm)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    ax.set_title(title, fontsize=TITLE_PT, fontweight="bold", wrap=True)
+    right, left = side_labels
+    for x, text, align in ((-half_width_cm, right, "left"), (half_width_cm, left, "right")):
+        ax.text(x, ylim_cm[0], text, ha=align, va="bottom", fontsize=LABEL_PT, style="italic")
+    _label_columns(ax, labels, texts, half_width_cm, LABEL_PT * 1.25 / 72 * cm_per_in)
+
+
+def scale_bar(ax: Axes, length_cm: float, left_cm: float, y_cm: float) -> None:
+    """A bar `length_cm` long with end ticks, labelled in cm."""
+    tick_cm = 0.4
+    ax.plot([left_cm, left_cm + length_cm], [y_cm, y_cm], color=INK, linewidth=4, solid_capstyle="butt")
+    for x in (left_cm, left_cm + length_cm):
+        ax.plot([x, x], [y_cm - tick_cm, y_cm + tick_cm], color=INK, linewidth=2)
+    ax.text(left_cm + length_cm / 2, y_cm + tick_cm, _("{length} cm").format(length=f"{length_cm:g}"),
+            ha="center", va="bottom", fontsize=LABEL_PT)
+
+
+def _scale_cm_per_in(ax: Axes, width_cm: float, height_cm: float, columns_in: float) -> float:
+    """How many cm of the drawing one inch of the figure will show, estimated before layout.
+
+    The drawing keeps one scale in x and y, shares the axes' width with the label columns and the
+    figure's height with the title.
+    """
+    figure = ax.get_figure(root=True)
+    box, grid = ax.get_position(original=True), figure.subplotpars
+    width_in = figure.get_figwidth() * box.width / (grid.right - grid.left) - columns_in
+    height_in = figure.get_figheight() * box.height / (grid.top - grid.bottom) - TITLE_PT * 2.5 / 72
+    return max(width_cm / max(width_in, 1.0), height_cm / max(height_in, 1.0))
+
+
+def _label_columns(ax: Axes, labels: Sequence[Label], texts: Sequence[str], column_x_cm: float,
+                   line_cm: float) -> None:
+    """Write labels in two columns beside the drawing, each joined to its anchor by a leader line.
+
+    Anchors left of the midline go to the left column (ending at -column_x_cm), anchors right of it
+    to the right one (starting at column_x_cm), anchors on it to the shorter column; labels in a
+    column are pushed apart vertically so that none overlap.
+    """
+    columns: dict[int, list[tuple[Label, str]]] = {-1: [], 1: []}
+    for label, text in sorted(zip(labels, texts), key=lambda pair: pair[0].anchor_cm[0] == 0):
+        x = label.anchor_cm[0]
+        side = (-1 if x < 0 else 1) if x != 0 else min(columns, key=lambda s: len(columns[s]))
+        columns[side].append((label, text))
+    for side, column in columns.items():
+        heights = [(text.count("\n") + 1 + LABEL_GAP_LINES) * line_cm for _label, text in column]
+        ys = _spread([label.anchor_cm[1] for label, _text in column], heights, ax.get_ylim())
+        for (label, text), y in zip(column, ys):
+            ax.annotate(
+                text, xy=label.anchor_cm, xytext=(side * column_x_cm, y), fontsize=LABEL_PT,
+                ha="right" if side < 0 else "left", va="center", bbox=_TEXT_BOX,
+                arrowprops={"arrowstyle": "-", "color": INK, "linewidth": 1.2, "shrinkA": 2, "shrinkB": 0},
+            )
+            ax.plot(*label.anchor_cm, marker="o", markersize=6, color=INK, zorder=8)
+
+
+def _spread(wanted: list[float], heights: list[float], limits: tuple[float, float]) -> list[float]:
+    """Centres as close to `wanted` as possible, top to bottom, with no two boxes overlapping."""
+    order = sorted(range(len(wanted)), key=lambda i: -wanted[i])
+    placed: dict[int, float] = {}
+    floor = limits[1]
+    for i in order:
+        y = min(wanted[i], floor - heights[i] / 2)
+        placed[i] = y
+        floor = y - heights[i] / 2
+    overflow = limits[0] - floor
+    if overflow > 0:  # the stack ran off the bottom: lift it
+        placed = {i: y + overflow for i, y in placed.items()}
+    return [placed[i] for i in range(len(wanted))]

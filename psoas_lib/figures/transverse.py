@@ -1,0 +1,67 @@
+"""The transverse section at about the level of the umbilicus, seen from the feet, with the fingertips' path.
+
+Drawn from `lesson.figures.transverse`, in cm with the body's centre at (0, 0), x towards the patient's
+left (the viewer's right, as in clinical imaging) and y towards the front of the body.
+"""
+
+from __future__ import annotations
+
+import math
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Ellipse
+
+from ..lesson.model import Lesson, Shape
+from . import style
+
+SIZE_IN = (12, 7)
+MARGIN_CM = 1.5  # between the drawing and the label columns
+SCALE_BAR_CM = 5
+SKIN_LABEL_ANGLE_DEG = 150  # where on an enclosing outline (skin) its leader line points
+# How each tissue is drawn: fill, hatch, edge width. Hatches differ so tissues differ without colour.
+TISSUES = {
+    "skin": {"facecolor": "white", "hatch": None, "linewidth": 4},
+    "muscle": {"facecolor": style.LIGHT_GREY, "hatch": style.MUSCLE_HATCH, "linewidth": style.LINE_WIDTH},
+    "viscera": {"facecolor": "white", "hatch": style.VISCERA_HATCH, "linewidth": 1.5},
+    "artery": {"facecolor": "white", "hatch": None, "linewidth": 5},
+    "bone": {"facecolor": style.MID_GREY, "hatch": style.BONE_HATCH, "linewidth": style.LINE_WIDTH},
+}
+
+
+def draw_transverse(lesson: Lesson, ax: Axes | None = None) -> Figure:
+    """Draw the transverse section onto `ax` (a new figure when None) and return the figure."""
+    data = lesson.figures.transverse
+    figure, ax = style.figure_and_axes(ax, SIZE_IN)
+    half_width_cm = max(abs(s.center_cm[0]) + s.size_cm[0] / 2 for s in data.shapes) + MARGIN_CM
+    bottom_cm = min(s.center_cm[1] - s.size_cm[1] / 2 for s in data.shapes) - 3
+    top_cm = max(data.finger_path.from_cm[1], *(s.center_cm[1] + s.size_cm[1] / 2 for s in data.shapes)) + 1
+    labels = []
+    for zorder, shape in enumerate(data.shapes, start=1):
+        ax.add_patch(Ellipse(shape.center_cm, *shape.size_cm, edgecolor=style.INK, zorder=zorder,
+                             **TISSUES[shape.tissue]))
+        labels.append(style.Label(shape.label, _anchor_cm(shape, data.shapes)))
+    path = data.finger_path
+    ax.annotate("", xy=path.to_cm, xytext=path.from_cm, zorder=len(data.shapes) + 1, arrowprops={
+        "arrowstyle": "-|>,head_length=1.2,head_width=0.6", "color": style.INK, "linewidth": 4,
+        "linestyle": "--", "shrinkA": 0, "shrinkB": 0,
+    })
+    labels.append(style.Label(path.label, path.from_cm))
+
+    style.frame(ax, data.title, half_width_cm, (bottom_cm, top_cm), labels, data.side_labels)
+    style.scale_bar(ax, SCALE_BAR_CM, -SCALE_BAR_CM / 2, bottom_cm + 1)
+    return figure
+
+
+def _anchor_cm(shape: Shape, shapes: list[Shape]) -> tuple[float, float]:
+    """The centre of a shape, or a point on its outline when other shapes lie inside it (the skin)."""
+    if not any(other is not shape and _contains(shape, other.center_cm) for other in shapes):
+        return shape.center_cm
+    angle = math.radians(SKIN_LABEL_ANGLE_DEG)
+    (x, y), (width, height) = shape.center_cm, shape.size_cm
+    return x + width / 2 * math.cos(angle), y + height / 2 * math.sin(angle)
+
+
+def _contains(shape: Shape, point_cm: tuple[float, float]) -> bool:
+    (x, y), (width, height) = shape.center_cm, shape.size_cm
+    return ((point_cm[0] - x) / (width / 2)) ** 2 + ((point_cm[1] - y) / (height / 2)) ** 2 < 1

@@ -1,0 +1,69 @@
+"""The case explorer (pick a patient, follow the mechanism) and the case self-check."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from ..exercises.cases import EXERCISE, case_questions
+from ..i18n import _
+from ..lesson.model import Indication
+from ..progress import Progress
+from .choice import ChoiceQuestion
+from .text import sources_html
+
+
+def case_story_html(case: Indication) -> str:
+    """One case as a chain: what the patient shows, the mechanism, why the release may help."""
+    steps = [(_("The patient"), case.presentation), (_("The mechanism"), case.mechanism),
+             (_("Why the release may help"), case.why_release_helps)]
+    items = "".join(f"<li><b>{escape(heading)}:</b> {escape(text)}</li>" for heading, text in steps)
+    region, sources = escape(_("The chosen case")), escape(_("Sources"))
+    return (f'<div role="region" aria-live="polite" aria-label="{region}" class="psoas-case">'
+            f"<h4>{escape(case.title)}</h4><ol>{items}</ol><p>{sources}: {sources_html(case.sources)}</p></div>")
+
+
+class CaseExplorer(w.VBox):
+    """Radio buttons listing the cases; choosing one shows its story."""
+
+    def __init__(self, indications: list[Indication]):
+        self.cases = {case.id: case for case in indications}
+        self.picker = w.RadioButtons(options=[(case.title, case.id) for case in indications],
+                                     value=indications[0].id, description=_("Case"),
+                                     style={"description_width": "initial"}, layout=w.Layout(width="auto"))
+        self.story = w.HTML(case_story_html(indications[0]))
+        self.picker.observe(lambda change: self.show(change["new"]), names="value")
+        super().__init__([self.picker, self.story])
+        self.add_class("psoas-case-explorer")
+
+    def show(self, case_id: str) -> None:
+        self.story.value = case_story_html(self.cases[case_id])
+
+
+class CaseSelfCheck(w.VBox):
+    """One question per case (case -> mechanism), answers saved to `progress`, and a running score."""
+
+    def __init__(self, indications: list[Indication], progress: Progress | None = None):
+        self.progress = progress
+        self.questions = [ChoiceQuestion(question, EXERCISE, progress) for question in case_questions(indications)]
+        self.results: dict[str, bool] = {}
+        for view in self.questions:
+            saved = progress.get(EXERCISE, view.question.id) if progress else None
+            if saved:
+                self.results[view.question.id] = saved.correct
+            view.check.on_click(lambda _button, view=view: self._answered(view))
+        self.score = w.HTML()
+        super().__init__([*self.questions, self.score])
+        self.add_class("psoas-case-self-check")
+        self._show_score()
+
+    def _answered(self, view: ChoiceQuestion) -> None:
+        if view.options.value is not None:
+            self.results[view.question.id] = view.question.options[view.options.value].correct
+        self._show_score()
+
+    def _show_score(self) -> None:
+        text = _("Self-check: {right} of {total} cases right ({answered} answered).").format(
+            right=sum(self.results.values()), total=len(self.questions), answered=len(self.results))
+        self.score.value = f'<p role="status" aria-live="polite" class="psoas-score"><b>{escape(text)}</b></p>'

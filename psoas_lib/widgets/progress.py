@@ -1,0 +1,62 @@
+"""A student's saved progress: a notice when a damaged file was kept aside, a summary, and "Reset my progress"."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from ..i18n import _
+from ..progress import Progress
+
+
+def _status(text: str, bold: str = "") -> str:
+    lead = f"<b>{escape(bold)}</b> " if bold else ""
+    return f'<div role="status" aria-live="polite" class="psoas-status">{lead}{escape(text)}</div>'
+
+
+class ProgressPanel(w.VBox):
+    """Shows what is saved and resets it, after the student confirms."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.notice = w.HTML(_status(progress.notice, "\u26a0 " + _("Note:")) if progress.notice else "")
+        self.summary = w.HTML()
+        self.refresh_button = w.Button(description=_("Show my saved progress"),
+                                       tooltip=_("Show my saved progress"), layout=w.Layout(width="auto"))
+        self.reset_button = w.Button(description=_("Reset my progress"), tooltip=_("Reset my progress"),
+                                     layout=w.Layout(width="auto"))
+        self.question = w.HTML()
+        self.confirm_button = w.Button(description=_("Yes, forget my answers"), button_style="danger",
+                                       tooltip=_("Yes, forget my answers"), layout=w.Layout(width="auto"))
+        self.cancel_button = w.Button(description=_("No, keep them"), tooltip=_("No, keep them"),
+                                      layout=w.Layout(width="auto"))
+        self.confirmation = w.HBox([self.confirm_button, self.cancel_button], layout=w.Layout(display="none"))
+        self.refresh_button.on_click(lambda _button: self.show_summary())
+        self.reset_button.on_click(lambda _button: self.ask())
+        self.confirm_button.on_click(lambda _button: self.reset())
+        self.cancel_button.on_click(lambda _button: self.cancel())
+        super().__init__([self.notice, self.summary, w.HBox([self.refresh_button, self.reset_button]),
+                          self.question, self.confirmation])
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        answers = self.progress.answers.values()
+        self.summary.value = _status(_("Your answers are saved after each one. Saved so far: {answered} "
+                                       "question(s), {correct} of them answered right.").format(
+            answered=len(answers), correct=sum(answer.correct for answer in answers)))
+
+    def ask(self) -> None:
+        self.question.value = _status(_("This forgets every saved answer of this lesson. Are you sure?"))
+        self.confirmation.layout.display = None
+
+    def cancel(self) -> None:
+        self.question.value = _status(_("Nothing was reset: your answers are kept."))
+        self.confirmation.layout.display = "none"
+
+    def reset(self) -> None:
+        self.progress.reset()
+        self.confirmation.layout.display = "none"
+        self.question.value = _status(_("Your progress was reset. To start afresh, restart the kernel and run "
+                                        "all cells (in Voila, reload the page)."))
+        self.show_summary()

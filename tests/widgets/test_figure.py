@@ -1,0 +1,21 @@
+"""Is a figure shown with its description beside it, with a stable text form for nbval?"""
+
+from psoas_lib.figures.anterior import draw_anterior
+from psoas_lib.widgets.figure import FigureView, png_bytes
+
+
+def test_the_description_is_the_caption_and_the_title_the_alt_text(lesson):
+    data = lesson.figures.anterior
+    view = FigureView(draw_anterior(lesson), data.title, "Front & <centre>")
+    assert f'alt="{data.title}"' in view.value and 'src="data:image/png;base64,' in view.value
+    assert "<figcaption" in view.value and "Front &amp; &lt;centre&gt;" in view.value
+
+
+def test_the_text_form_names_the_figure_not_its_bytes(lesson):
+    view = FigureView(draw_anterior(lesson), "Anterior view", "A description.")
+    assert repr(view) == "FigureView(title='Anterior view')"
+    assert view._repr_mimebundle_()["text/plain"] == "FigureView(title='Anterior view')"
+
+
+def test_the_same_drawing_gives_the_same_png(lesson):
+    assert png_bytes(draw_anterior(lesson)) == png_bytes(draw_anterior(lesson))

@@ -1,0 +1,41 @@
+"""Does the progress panel show what is saved, warn about a damaged file, and reset only after confirmation?"""
+
+from psoas_lib.progress import Progress
+from psoas_lib.widgets.progress import ProgressPanel
+
+
+def test_reset_asks_first_and_cancel_keeps_the_answers(tmp_path):
+    progress = Progress("psoas-release", student="ana", directory=tmp_path)
+    progress.record("landmarks", "pulse", "Move more lateral", True)
+    panel = ProgressPanel(progress)
+    assert "Saved so far: 1 question(s), 1 of them answered right." in panel.summary.value
+    panel.reset_button.click()
+    assert "Are you sure?" in panel.question.value and panel.confirmation.layout.display is None
+    panel.cancel_button.click()
+    assert progress.get("landmarks", "pulse") is not None and panel.confirmation.layout.display == "none"
+
+
+def test_confirmed_reset_forgets_the_saved_answers_on_disk(tmp_path):
+    progress = Progress("psoas-release", student="ana", directory=tmp_path)
+    progress.record("landmarks", "pulse", "Move more lateral", True)
+    panel = ProgressPanel(progress)
+    panel.reset_button.click()
+    panel.confirm_button.click()
+    assert Progress("psoas-release", student="ana", directory=tmp_path).answers == {}
+    assert "Saved so far: 0 question(s)" in panel.summary.value
+    assert "restart the kernel" in panel.question.value
+
+
+def test_a_damaged_file_is_announced(tmp_path):
+    (tmp_path / "psoas-release--ana.json").write_text("{not json", encoding="utf-8")
+    panel = ProgressPanel(Progress("psoas-release", student="ana", directory=tmp_path))
+    assert "could not be read" in panel.notice.value and 'role="status"' in panel.notice.value
+
+
+def test_the_summary_counts_answers_given_after_the_panel_was_shown(tmp_path):
+    progress = Progress("psoas-release", student="ana", directory=tmp_path)
+    panel = ProgressPanel(progress)
+    progress.record("palpation", "placement", "6.0,0.0", True)
+    progress.record("palpation", "depth", "fast", False)
+    panel.refresh_button.click()
+    assert "Saved so far: 2 question(s), 1 of them answered right." in panel.summary.value
