@@ -1,0 +1,78 @@
+"""Matching each movement of the progression to what the therapist does and what the patient does.
+
+Answers are compared by text, not by movement: where the lesson gives several movements the same action
+(the post describes no separate therapist action for some of them), that action is right for each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from ..i18n import _
+from ..lesson.model import Movement, Progression
+from .feedback import Feedback
+
+Role = Literal["therapist", "patient"]
+ROLES: tuple[Role, ...] = ("therapist", "patient")
+Key = tuple[str, Role]  # (movement id, role)
+
+
+def action(movement: Movement, role: Role) -> str:
+    return movement.therapist if role == "therapist" else movement.patient
+
+
+def choices(progression: Progression, role: Role) -> tuple[str, ...]:
+    """The distinct actions a student chooses from for `role`, sorted so that their order gives nothing away."""
+    return tuple(sorted({action(movement, role) for movement in progression.movements}))
+
+
+def grade_match(progression: Progression, movement_id: str, role: Role, chosen: str | None) -> Feedback:
+    """Grade one choice: the right action, with the movements the chosen action belongs to if it is wrong."""
+    movement = next(m for m in progression.movements if m.id == movement_id)
+    right = action(movement, role)
+    template = (_("{movement}, the therapist: {action}") if role == "therapist"
+                else _("{movement}, the patient: {action}"))
+    explanation = template.format(movement=movement.name, action=right)
+    if chosen == right:
+        return Feedback(True, explanation, "match")
+    if chosen is None:
+        return Feedback(False, f"{_('Not answered.')} {explanation}", "unanswered")
+    owners = [m.name for m in progression.movements if action(m, role) == chosen]
+    if not owners:
+        raise ValueError(f"{chosen!r} is not one of the {role} actions of this lesson")
+    belongs = _("The action you chose belongs to: {movements}.").format(movements="; ".join(owners))
+    return Feedback(False, f"{explanation} {belongs}", "mismatch")
+
+
+@dataclass(frozen=True)
+class MatchingGrade:
+    """Every (movement, role) pair graded, in the lesson's order of movements."""
+
+    results: tuple[tuple[Key, Feedback], ...]
+
+    @property
+    def right(self) -> int:
+        return sum(feedback.correct for _key, feedback in self.results)
+
+    @property
+    def total(self) -> int:
+        return len(self.results)
+
+    @property
+    def feedback(self) -> Feedback:
+        if self.right == self.total:
+            return Feedback(True, _("All {total} actions are matched to the right movement.").format(
+                total=self.total), "all-matched")
+        return Feedback(False, _("{right} of {total} actions are matched correctly. The right action for each "
+                                 "of the others is listed below.").format(right=self.right, total=self.total),
+                        "some-matched")
+
+
+def grade_matching(progression: Progression, answers: Mapping[Key, str | None]) -> MatchingGrade:
+    """Grade every pair; a pair missing from `answers` counts as not answered."""
+    return MatchingGrade(tuple(
+        ((movement.id, role), grade_match(progression, movement.id, role, answers.get((movement.id, role))))
+        for movement in progression.movements for role in ROLES
+    ))

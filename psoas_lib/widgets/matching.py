@@ -1,0 +1,84 @@
+"""The matching exercise: for each movement, a drop-down for the therapist's action and one for the patient's."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from ..exercises.matching import ROLES, MatchingGrade, Role, choices, grade_matching
+from ..i18n import _
+from ..lesson.model import Movement, Progression
+from ..progress import Progress
+from .choice import feedback_html
+from .text import sources_html
+
+EXERCISE = "matching"
+UNANSWERED = ""
+
+
+def question_id(movement: str, role: Role) -> str:
+    return f"{movement}:{role}"
+
+
+def explanations_html(grade: MatchingGrade, progression: Progression) -> str:
+    """The right action for every pair that was not matched, with the movement's sources."""
+    sources = {movement.id: movement.sources for movement in progression.movements}
+    items = "".join(f"<li>{escape(feedback.message)} {sources_html(sources[movement])}</li>"
+                    for (movement, _role), feedback in grade.results if not feedback.correct)
+    return f"<ul>{items}</ul>" if items else ""
+
+
+def _label(movement: Movement, role: Role) -> str:
+    template = _("{movement}: the therapist") if role == "therapist" else _("{movement}: the patient")
+    return template.format(movement=movement.name)
+
+
+class MatchingExercise(w.VBox):
+    """Drop-downs labelled with movement and role; "Check matches" grades all and, given a Progress, saves."""
+
+    def __init__(self, progression: Progression, progress: Progress | None = None):
+        self.progression = progression
+        self.progress = progress
+        options = {role: [(_("(choose an action)"), UNANSWERED), *((text, text) for text in choices(progression, role))]
+                   for role in ROLES}
+        self.dropdowns = {
+            (movement.id, role): w.Dropdown(options=options[role], value=UNANSWERED, description=_label(movement, role),
+                                            style={"description_width": "initial"}, layout=w.Layout(width="auto"))
+            for movement in progression.movements for role in ROLES
+        }
+        self.check = w.Button(description=_("Check matches"))
+        self.check.on_click(lambda _button: self.answer())
+        self.feedback = w.HTML(feedback_html(None))
+        self.details = w.HTML()
+        instructions = w.HTML("<p>" + escape(_(
+            "For each movement, choose what the therapist does and what the patient does. Some movements "
+            "share the same therapist action."
+        )) + "</p>")
+        groups = [w.VBox([self.dropdowns[(movement.id, role)] for role in ROLES],
+                         layout=w.Layout(margin="0 0 0.8em 0")) for movement in progression.movements]
+        super().__init__([instructions, *groups, self.check, self.feedback, self.details])
+        self._restore()
+
+    def _restore(self) -> None:
+        if not self.progress:
+            return
+        for (movement, role), dropdown in self.dropdowns.items():
+            saved = self.progress.get(EXERCISE, question_id(movement, role))
+            if saved and saved.answer in [value for _text, value in dropdown.options]:
+                dropdown.value = saved.answer
+
+    def answers(self) -> dict[tuple[str, Role], str | None]:
+        return {key: dropdown.value or None for key, dropdown in self.dropdowns.items()}
+
+    def answer(self) -> MatchingGrade:
+        """Grade every pair, explain the wrong ones, and save the pairs that were answered."""
+        grade = grade_matching(self.progression, self.answers())
+        self.feedback.value = feedback_html(grade.feedback)
+        self.details.value = explanations_html(grade, self.progression)
+        if self.progress:
+            for (movement, role), feedback in grade.results:
+                chosen = self.dropdowns[(movement, role)].value
+                if chosen:
+                    self.progress.record(EXERCISE, question_id(movement, role), chosen, feedback.correct)
+        return grade
