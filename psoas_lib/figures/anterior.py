@@ -19,11 +19,11 @@ MARGIN_CM = 2.5  # between the drawing and the label columns
 SCALE_BAR_CM = 5
 
 
-def draw_anterior(lesson: Lesson, ax: Axes | None = None) -> Figure:
+def draw_anterior(lesson: Lesson, ax: Axes | None = None, show_start_zone: bool = True) -> Figure:
     """Draw the anterior view onto `ax` (a new figure when None) and return the figure.
 
     Everything stays inside `ax`, the labels in columns beside the drawing, so another view can draw
-    on top of it in the same cm coordinates.
+    on top of it in the same cm coordinates. The landmark quiz hides the start zone, its answer.
     """
     data = lesson.figures.anterior
     zone = lesson.palpation.start_zone
@@ -33,7 +33,7 @@ def draw_anterior(lesson: Lesson, ax: Axes | None = None) -> Figure:
     bottom_cm = min(y for _x, y in points) - 3
     top_cm = max(y for _x, y in points) + 1
     labels = [_draw_outline(ax, outline) for outline in data.outlines]
-    for side in (-1, 1):
+    for side in (-1, 1) if show_start_zone else ():
         ax.add_patch(Rectangle(
             (zone.lateral_min_cm if side > 0 else -zone.lateral_max_cm, -zone.level_tolerance_cm),
             zone.lateral_max_cm - zone.lateral_min_cm, 2 * zone.level_tolerance_cm,

@@ -35,7 +35,9 @@ def test_a_wrong_type_names_line_and_field(lesson_text, write_lesson):
 
 
 def test_a_missing_required_field_points_at_its_parent(lesson_text, write_lesson):
-    text = lesson_text.replace("      patient: Lies relaxed.\n", "")
+    start = lesson_text.index("      patient: >-\n        Stays supine")
+    end = lesson_text.index("    - id: heel-slide")
+    text = lesson_text[:start] + "      sources: [post]\n" + lesson_text[end:]
     [problem] = problems_of(write_lesson(text))
     assert problem.field == "progression.movements[0].patient"
     assert problem.message == "required field is missing"

@@ -1,0 +1,215 @@
+"""The landmark quiz's view: place the fingertips by clicking the drawing or with the move buttons, then
+sink in and confirm. Clicks and buttons go through the same `LandmarkQuiz.place`, so they are graded alike."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+from ipympl.backend_nbagg import Canvas, FigureManager
+from matplotlib.backend_bases import MouseEvent
+
+from ..exercises.choice import grade_choice
+from ..exercises.feedback import Feedback
+from ..exercises.palpation import (
+    CONFIRMATION, DEPTH, DONE, FAST, PLACEMENT, SLOW, LandmarkQuiz, Placement, grade_depth, grade_placement,
+    screen_keys,
+)
+from ..figures.placement import draw_placement, move_fingertips
+from ..i18n import _
+from ..lesson.model import CM_PER_INCH, ConfirmationQuestion, Lesson
+from ..progress import Progress
+from .choice import ChoiceQuestion, feedback_html
+
+CANVAS_DPI = 56  # the drawing is 12 x 10 in: about 670 x 560 pixels on screen
+KEYS = ("left", "right", "up", "down")
+
+
+def key_labels() -> dict[str, str]:
+    """What each move button says, and what it means on the patient."""
+    return {"left": _("Move left"), "right": _("Move right"), "up": _("Move up"), "down": _("Move down")}
+
+
+def key_meanings() -> dict[str, str]:
+    return {"left": _("towards the patient's right"), "right": _("towards the patient's left"),
+            "up": _("towards the head"), "down": _("towards the feet")}
+
+
+def orientation_text() -> str:
+    return _("The drawing is a front view: you face the patient, so the patient's right side is on the left "
+             "of the picture and the patient's left side on the right. \u201cMove right\u201d moves the fingertips "
+             "towards the patient's left; \u201cMove up\u201d moves them towards the head.")
+
+
+def position_text(x_cm: float, y_cm: float) -> str:
+    """Where the fingertips are, in cm and inches from the umbilicus, on the patient's sides."""
+    side = (_("to the patient's left of the umbilicus") if x_cm > 0 else
+            _("to the patient's right of the umbilicus") if x_cm < 0 else _("on the midline"))
+    level = (_("above its level") if y_cm > 0 else _("below its level") if y_cm < 0 else _("at its level"))
+    return _("Fingertips: {across_cm:.1f} cm ({across_in:.2f} in) {side}, {up_cm:.1f} cm ({up_in:.2f} in) "
+             "{level}.").format(across_cm=abs(x_cm), across_in=abs(x_cm) / CM_PER_INCH, side=side,
+                                up_cm=abs(y_cm), up_in=abs(y_cm) / CM_PER_INCH, level=level)
+
+
+def placement_feedback(result: Placement, x_cm: float) -> Feedback:
+    """The lesson's feedback, the artery under the fingers if any, which button to press, and the sources."""
+    parts = [result.message]
+    if result.artery is not None:
+        parts.append(_("On the drawing the fingertips are over the {artery}.").format(artery=result.artery.name))
+    keys = screen_keys(result.direction, x_cm)
+    if keys:
+        labels, meanings = key_labels(), key_meanings()
+        moves = _(" or ").join(f"\u201c{labels[key]}\u201d ({meanings[key]})" for key in keys)
+        parts.append(_("Press {moves}.").format(moves=moves))
+    parts.append("[" + "; ".join(result.sources) + "]")
+    return Feedback(result.correct, " ".join(parts), result.verdict)
+
+
+def _status(text: str) -> str:
+    return f'<div role="status" aria-live="polite" class="psoas-status">{escape(text)}</div>'
+
+
+class _ConfirmationQuestion(ChoiceQuestion):
+    """A confirmation question whose answers go through the quiz (which grades and saves them)."""
+
+    def __init__(self, question: ConfirmationQuestion, view: PalpationQuiz):
+        self.view = view
+        super().__init__(question, view.quiz.exercise)  # no progress here: the quiz saves the answer
+
+    def answer(self, chosen: int | None) -> Feedback | None:
+        if chosen is None:
+            return super().answer(None)
+        result = self.view.quiz.confirm(self.question.id, chosen)
+        self.feedback.value = feedback_html(result)
+        self.view.refresh()
+        return result
+
+
+class PalpationQuiz(w.VBox):
+    """The three steps of finding the psoas: placement, depth, confirmation; saved to `progress` if given."""
+
+    def __init__(self, lesson: Lesson, progress: Progress | None = None):
+        self.quiz = LandmarkQuiz(lesson.palpation, progress)
+        figure, self.marker = draw_placement(lesson, *self.quiz.position_cm)
+        figure.set_dpi(CANVAS_DPI)
+        self.axes = figure.axes[0]
+        self.canvas = Canvas(figure)
+        FigureManager(self.canvas, 0)
+        self.canvas.header_visible = self.canvas.footer_visible = self.canvas.resizable = False
+        self.canvas.toolbar_visible = False
+        self.canvas.mpl_connect("button_press_event", self.on_click)
+
+        labels, meanings = key_labels(), key_meanings()
+        self.moves = {key: w.Button(description=labels[key], tooltip=f"{labels[key]}: {meanings[key]}")
+                      for key in KEYS}
+        for key, button in self.moves.items():
+            button.on_click(lambda _button, key=key: self.move(key))
+        self.place_button = w.Button(description=_("Place fingertips here"), button_style="primary",
+                                     tooltip=_("Place fingertips here"), layout=w.Layout(width="auto"))
+        self.place_button.on_click(lambda _button: self.place())
+        self.position = w.HTML()
+        self.placement_feedback = w.HTML(feedback_html(None))
+
+        self.sink_buttons = {speed: w.Button(description=label, tooltip=label, layout=w.Layout(width="auto"))
+                             for speed, label in ((SLOW, _("Sink in slowly")), (FAST, _("Sink in quickly")))}
+        for speed, button in self.sink_buttons.items():
+            button.on_click(lambda _button, speed=speed: self.sink(speed))
+        self.depth_feedback = w.HTML(feedback_html(None))
+
+        self.questions = [_ConfirmationQuestion(question, self) for question in self.quiz.questions]
+        self.restart_button = w.Button(description=_("Start the quiz again"), tooltip=_("Start the quiz again"),
+                                       layout=w.Layout(width="auto"))
+        self.restart_button.on_click(lambda _button: self.restart())
+        self.progress_line = w.HTML()
+
+        description = w.HTML("<p><b>" + escape(_("Description")) + ":</b> " + escape(
+            _("The two black dots are your 3rd and 4th fingertips.")) + " " + escape(
+            lesson.figures.anterior.description) + "</p>")
+        arrows = w.VBox([w.HBox([self.moves["up"]]), w.HBox([self.moves["left"], self.moves["right"]]),
+                         w.HBox([self.moves["down"]])])
+        controls = w.VBox([self.position, arrows, w.HBox([self.place_button]), self.placement_feedback,
+                           description], layout=w.Layout(flex="1 1 20em"))
+        super().__init__([
+            self.progress_line,
+            w.HTML("<h3>" + escape(_("Step 1: place the fingertips")) + "</h3><p>" + escape(
+                _("Click on the drawing, or move the fingertips with the buttons (1 cm a press), then press "
+                  "\u201cPlace fingertips here\u201d.")) + "</p><p>" + escape(orientation_text()) + "</p>"),
+            w.HBox([self.canvas, controls], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
+            w.HTML("<h3>" + escape(_("Step 2: sink in")) + "</h3><p>" + escape(
+                _("How fast do you move from front to back?")) + "</p>"),
+            w.HBox(list(self.sink_buttons.values())), self.depth_feedback,
+            w.HTML("<h3>" + escape(_("Step 3: confirm that you are on the psoas")) + "</h3>"),
+            *self.questions, w.HBox([self.restart_button]),
+        ])
+        self.add_class("psoas-palpation")
+        self._show_saved()
+        self.refresh()
+
+    def move(self, key: str) -> None:
+        """Move the fingertips one step with the buttons (graded when placed)."""
+        self.quiz.move(key, limits_cm=(self.axes.get_xlim(), self.axes.get_ylim()))
+        self.refresh()
+
+    def place(self, x_cm: float | None = None, y_cm: float | None = None) -> Placement:
+        """Grade the fingertips where they are, or at (x_cm, y_cm) for a click."""
+        result = self.quiz.place(x_cm, y_cm)
+        self.placement_feedback.value = feedback_html(placement_feedback(result, self.quiz.position_cm[0]))
+        self.refresh()
+        return result
+
+    def on_click(self, event: MouseEvent) -> None:
+        """A click on the drawing places the fingertips there, through the same grading as the buttons."""
+        if self.quiz.phase != PLACEMENT:
+            self.placement_feedback.value = _status(_("The fingertips are placed. To place them again, press "
+                                                      "\u201cStart the quiz again\u201d."))
+        elif event.inaxes is not self.axes or event.xdata is None:
+            self.placement_feedback.value = _status(_("Click on the drawing of the abdomen to place the "
+                                                      "fingertips there."))
+        else:
+            self.place(float(event.xdata), float(event.ydata))
+
+    def sink(self, speed: str) -> Feedback:
+        result = self.quiz.sink(speed)
+        self.depth_feedback.value = feedback_html(result)
+        self.refresh()
+        return result
+
+    def restart(self) -> None:
+        self.quiz.restart()
+        for view in (self.placement_feedback, self.depth_feedback, *(q.feedback for q in self.questions)):
+            view.value = feedback_html(None)
+        for question in self.questions:
+            question.options.value = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the position and enable only the controls of the current step."""
+        phase = self.quiz.phase
+        x_cm, y_cm = self.quiz.position_cm
+        move_fingertips(self.marker, x_cm, y_cm)
+        self.canvas.draw_idle()
+        self.position.value = _status(position_text(x_cm, y_cm))
+        for button in (*self.moves.values(), self.place_button):
+            button.disabled = phase != PLACEMENT
+        for button in self.sink_buttons.values():
+            button.disabled = phase != DEPTH
+        for question in self.questions:
+            question.options.disabled = question.check.disabled = phase != CONFIRMATION
+        steps = {PLACEMENT: _("Step 1 of 3: place the fingertips."), DEPTH: _("Step 2 of 3: sink in."),
+                 CONFIRMATION: _("Step 3 of 3: confirm that you are on the psoas."),
+                 DONE: _("\u2714 Quiz complete: all three steps done.")}
+        self.progress_line.value = _status(steps[phase])
+
+    def _show_saved(self) -> None:
+        """After a restart of the kernel, show the feedback of the steps already passed."""
+        x_cm, y_cm = self.quiz.position_cm
+        if self.quiz.progress and self.quiz.progress.get(self.quiz.exercise, "placement"):
+            result = grade_placement(self.quiz.palpation, x_cm, y_cm)
+            self.placement_feedback.value = feedback_html(placement_feedback(result, x_cm))
+        if self.quiz.phase in (CONFIRMATION, DONE):
+            self.depth_feedback.value = feedback_html(grade_depth(self.quiz.palpation, SLOW))
+        for question in self.questions:
+            chosen = self.quiz.chosen(question.question.id)
+            if chosen is not None:
+                question.options.value = chosen
+                question.feedback.value = feedback_html(grade_choice(question.question, chosen))
