@@ -10,8 +10,10 @@ from IPython.display import HTML, display
 
 from .i18n import _, use_language
 from .lesson import Lesson, LessonError, load_lesson
+from .widgets.presentation import PresentationSwitch
 
 LESSON_VARIABLE = "PSOAS_LESSON"
+PRESENTATION_VARIABLE = "PSOAS_PRESENTATION"
 
 
 class LessonNotUsable(Exception):
@@ -30,7 +32,8 @@ def chosen_lesson_path(path: str | Path | None = None) -> Path | None:
 
 
 def start(path: str | Path | None = None) -> Lesson:
-    """Load the chosen lesson, select its interface language and show the teaching-material notice."""
+    """Load the chosen lesson, select its interface language, show the teaching-material notice and the
+    presentation-mode switch (on from the start when $PSOAS_PRESENTATION is 1)."""
     try:
         lesson = load_lesson(chosen_lesson_path(path))
     except LessonError as error:
@@ -39,6 +42,7 @@ def start(path: str | Path | None = None) -> Lesson:
         ) from None
     use_language(lesson.language)
     display(HTML(notice_html(lesson)))
+    display(PresentationSwitch(on=os.environ.get(PRESENTATION_VARIABLE) == "1"))
     return lesson
 
 

@@ -126,7 +126,8 @@ def lab_server(tmp_path_factory):
         "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
         f"--ServerApp.root_dir={tmp / 'notebooks'}", *_root_args(),
     ]
-    server = _start(cmd, tmp, f"http://127.0.0.1:{port}", "/api/status", _server_env(tmp))
+    env = _server_env(tmp, {"PSOAS_PROGRESS_DIR": str(tmp / "progress")})
+    server = _start(cmd, tmp, f"http://127.0.0.1:{port}", "/api/status", env)
     yield server
     _stop(server)
 

@@ -1,0 +1,30 @@
+"""Run axe-core (from tests/browser/node_modules, installed by scripts/setup) in a page."""
+
+from pathlib import Path
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = {"serious", "critical"}
+
+
+def scan(page, include: str = "body", exclude: list[str] | None = None) -> list[dict]:
+    """Serious and critical WCAG 2 A/AA violations inside `include`, one dict per rule with its nodes."""
+    page.add_script_tag(path=str(AXE))
+    context = {"include": [[include]], "exclude": [[selector] for selector in exclude or []]}
+    result = page.evaluate(
+        """async (context) => await axe.run(context, {
+               runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+               resultTypes: ['violations']})""",
+        context,
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [" ".join(n["target"]) if isinstance(n["target"][0], str) else str(n["target"])
+                   for n in v["nodes"]],
+         "html": [n["html"][:200] for n in v["nodes"]]}
+        for v in result["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["html"]) for v in violations)
