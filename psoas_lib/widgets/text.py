@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Protocol
 
-from ..lesson.model import Fact, Lesson
+from ..lesson.model import Lesson
+
+
+class Statement(Protocol):
+    """Anything with a text and its sources: a fact, the dose, a reassessment."""
+
+    text: str
+    sources: list[str]
 
 
 def sources_html(sources: list[str]) -> str:
@@ -12,11 +20,11 @@ def sources_html(sources: list[str]) -> str:
     return f'<span class="psoas-sources">[{escape("; ".join(sources))}]</span>'
 
 
-def fact_html(fact: Fact) -> str:
+def fact_html(fact: Statement) -> str:
     return f"{escape(fact.text)} {sources_html(fact.sources)}"
 
 
-def facts_html(facts: list[Fact], heading: str | None = None) -> str:
+def facts_html(facts: list[Statement], heading: str | None = None) -> str:
     """A list of facts with their sources, under an optional heading."""
     items = "".join(f"<li>{fact_html(fact)}</li>" for fact in facts)
     title = f"<h3>{escape(heading)}</h3>" if heading else ""
