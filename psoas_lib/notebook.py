@@ -47,5 +47,6 @@ def start(path: str | Path | None = None) -> Lesson:
 
 
 def notice_html(lesson: Lesson) -> str:
+    heading = _("Teaching material, not medical advice.")
     return (f'<div role="note" class="psoas-notice" style="border:2px solid; padding:0.5em 1em">'
-            f"<b>{escape(_('Teaching material, not medical advice.'))}</b> {escape(lesson.notice)}</div>")
+            f"<b>{escape(heading)}</b> {escape(lesson.notice)}</div>")

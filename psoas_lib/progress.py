@@ -52,24 +52,27 @@ class CorruptProgress(ValueError):
     """A progress file that is not valid progress JSON."""
 
 
-def parse_progress(text: str) -> dict:
-    """The validated content of a progress file; raises `CorruptProgress` with the reason."""
+def parse_progress(raw: bytes) -> dict:
+    """The validated content of a progress file; raises `CorruptProgress` with the reason, in words."""
     try:
-        data = json.loads(text)
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CorruptProgress(_("not UTF-8 text")) from None
     except json.JSONDecodeError as error:
-        raise CorruptProgress(f"not valid JSON ({error.msg}, line {error.lineno})") from None
+        raise CorruptProgress(_("not valid JSON ({detail}, line {line})").format(
+            detail=error.msg, line=error.lineno)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise CorruptProgress("not a psoas progress file")
+        raise CorruptProgress(_("not a psoas progress file"))
     if data.get("version") != VERSION:
-        raise CorruptProgress(f"unsupported progress version {data.get('version')!r}")
+        raise CorruptProgress(_("unsupported progress version {version}").format(version=data.get("version")))
     answers = data.get("answers")
     if not isinstance(answers, dict):
-        raise CorruptProgress("its answers are missing")
+        raise CorruptProgress(_("its answers are missing"))
     for key, entry in answers.items():
         try:
             Answer(**entry)
         except TypeError:
-            raise CorruptProgress(f"the answer to {key!r} is malformed") from None
+            raise CorruptProgress(_("the answer to {question} is malformed").format(question=key)) from None
     return data
 
 
@@ -97,8 +100,8 @@ class Progress:
         except FileNotFoundError:
             return
         try:
-            data = parse_progress(raw.decode("utf-8"))
-        except (CorruptProgress, UnicodeDecodeError) as error:
+            data = parse_progress(raw)
+        except CorruptProgress as error:
             aside = self.path.with_name(f"{self.path.stem}.corrupt-{self._clock():%Y%m%dT%H%M%S}.json")
             os.replace(self.path, aside)
             self.notice = _("Your saved progress could not be read ({reason}). It was kept as {path}; "

@@ -68,8 +68,8 @@ def collect(directory: Path) -> ClassReport:
             report.skipped.append((path, reason))
             continue
         try:
-            data = parse_progress(path.read_bytes().decode("utf-8"))
-        except (CorruptProgress, UnicodeDecodeError) as error:
+            data = parse_progress(path.read_bytes())
+        except CorruptProgress as error:
             report.skipped.append((path, f"not readable progress: {error}"))
             continue
         student, lesson = str(data.get("student", path.stem)), str(data.get("lesson", ""))

@@ -110,6 +110,6 @@ def test_a_process_killed_mid_write_loses_nothing_saved(tmp_path):
 
 def test_parse_progress_names_the_reason():
     with pytest.raises(CorruptProgress, match="not valid JSON"):
-        parse_progress("{")
+        parse_progress(b"{")
     good = {"format": "psoas-progress", "version": 1, "answers": {}}
-    assert parse_progress(json.dumps(good)) == good
+    assert parse_progress(json.dumps(good).encode()) == good

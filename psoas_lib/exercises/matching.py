@@ -38,7 +38,7 @@ def grade_match(progression: Progression, movement_id: str, role: Role, chosen: 
     if chosen == right:
         return Feedback(True, explanation, "match")
     if chosen is None:
-        return Feedback(False, f"{_('Not answered.')} {explanation}", "unanswered")
+        return Feedback(False, _("Not answered.") + " " + explanation, "unanswered")
     owners = [m.name for m in progression.movements if action(m, role) == chosen]
     if not owners:
         raise ValueError(f"{chosen!r} is not one of the {role} actions of this lesson")

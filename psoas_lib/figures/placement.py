@@ -8,17 +8,22 @@ from matplotlib.lines import Line2D
 
 from ..lesson.model import Lesson
 from . import style
-from .anterior import draw_anterior
+from .anterior import SIZE_IN, draw_anterior
 
 # The 3rd and 4th fingertips side by side: two black dots, a shape unlike the umbilicus's ring.
 FINGERTIP_GAP_CM = 1.2
 
 
-def draw_placement(lesson: Lesson, x_cm: float, y_cm: float) -> tuple[Figure, Line2D]:
+def draw_placement(lesson: Lesson, x_cm: float, y_cm: float, dpi: float | None = None) -> tuple[Figure, Line2D]:
     """The anterior view, start zone hidden, with the fingertips at (x_cm, y_cm); move them later with
-    `move_fingertips`."""
-    figure = draw_anterior(lesson, show_start_zone=False)
-    return figure, draw_fingertips(figure.axes[0], x_cm, y_cm)
+    `move_fingertips`.
+
+    `dpi` is fixed when the figure is made: an interactive canvas scales the figure's first dpi by the screen's
+    pixel ratio (2 on a high-density screen or at 200% zoom), so a dpi changed afterwards would be lost there.
+    """
+    figure, ax = style.figure_and_axes(None, SIZE_IN, dpi)
+    draw_anterior(lesson, ax, show_start_zone=False)
+    return figure, draw_fingertips(ax, x_cm, y_cm)
 
 
 def draw_fingertips(ax: Axes, x_cm: float, y_cm: float) -> Line2D:

@@ -40,11 +40,12 @@ class Label:
     anchor_cm: tuple[float, float]
 
 
-def figure_and_axes(ax: Axes | None, size_in: tuple[float, float]) -> tuple[Figure, Axes]:
-    """The given axes and its figure, or a new figure (no pyplot state) with one axes."""
+def figure_and_axes(ax: Axes | None, size_in: tuple[float, float],
+                    dpi: float | None = None) -> tuple[Figure, Axes]:
+    """The given axes and its figure, or a new figure (no pyplot state; `dpi` None for matplotlib's) with one axes."""
     if ax is not None:
         return ax.get_figure(root=True), ax
-    figure = Figure(figsize=size_in, layout="constrained")
+    figure = Figure(figsize=size_in, dpi=dpi, layout="constrained")
     return figure, figure.add_subplot()
 
 

@@ -263,6 +263,7 @@ class Outline(Node):
 class AnteriorFigure(Node):
     title: Text
     description: Text
+    quiz_description: Text  # the landmark quiz draws this view without the start zone
     umbilicus_label: Text
     start_zone_label: Text
     side_labels: tuple[Text, Text]

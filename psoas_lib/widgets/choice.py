@@ -53,8 +53,8 @@ class ChoiceQuestion(w.VBox):
     def answer(self, chosen: int | None) -> Feedback | None:
         """Grade option `chosen` (None asks the student to pick one first)."""
         if chosen is None:
-            self.feedback.value = ('<div role="status" aria-live="polite" class="psoas-feedback">'
-                                   f'{escape(_("Choose an answer first."))}</div>')
+            hint = _("Choose an answer first.")
+            self.feedback.value = f'<div role="status" aria-live="polite" class="psoas-feedback">{escape(hint)}</div>'
             return None
         result = grade_choice(self.question, chosen)
         self.feedback.value = feedback_html(result)

@@ -38,7 +38,9 @@ class FigureView(w.HTML):
     """A drawn figure with its description beside it; its text form names the figure, not the image bytes."""
 
     def __init__(self, figure: Figure, title: str, description: str):
-        super().__init__(figure_html(figure, title, description), layout=w.Layout(width="100%"))
+        # Full width with no margin: a margin beside 100% would overflow the output by a few pixels and make
+        # it a scrolling box, which Chromium puts in the Tab order as a stop with no name.
+        super().__init__(figure_html(figure, title, description), layout=w.Layout(width="100%", margin="0"))
         self.title = title
 
     def __repr__(self) -> str:

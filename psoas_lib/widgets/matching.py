@@ -16,6 +16,14 @@ from .text import sources_html
 EXERCISE = "matching"
 UNANSWERED = ""
 
+# A drop-down shows its answer on one line. Where the page is narrower than about 1100 CSS pixels (a window
+# zoomed in, a small screen) the longest answers no longer fit and are cut off, so each chosen answer is
+# also written out in full under its drop-down; presentation mode, with its large text, always shows it.
+CHOSEN_CSS = """<style>
+.psoas-chosen { display: none; margin: 0 0 0.3em 1em; }
+@media (max-width: 1100px) { .psoas-chosen { display: block; } }
+</style>"""
+
 
 def question_id(movement: str, role: Role) -> str:
     return f"{movement}:{role}"
@@ -27,6 +35,11 @@ def explanations_html(grade: MatchingGrade, progression: Progression) -> str:
     items = "".join(f"<li>{escape(feedback.message)} {sources_html(sources[movement])}</li>"
                     for (movement, _role), feedback in grade.results if not feedback.correct)
     return f"<ul>{items}</ul>" if items else ""
+
+
+def chosen_html(action: str) -> str:
+    """The chosen action in full, for the eye only: a screen reader reads it from the drop-down itself."""
+    return f'<div class="psoas-chosen" aria-hidden="true">\u2192 {escape(action)}</div>' if action else ""
 
 
 def _label(movement: Movement, role: Role) -> str:
@@ -47,6 +60,9 @@ class MatchingExercise(w.VBox):
                                             style={"description_width": "initial"}, layout=w.Layout(width="auto"))
             for movement in progression.movements for role in ROLES
         }
+        self.chosen = {key: w.HTML() for key in self.dropdowns}
+        for key, dropdown in self.dropdowns.items():
+            dropdown.observe(lambda change, key=key: self._show_chosen(key, change["new"]), "value")
         self.check = w.Button(description=_("Check matches"))
         self.check.on_click(lambda _button: self.answer())
         self.feedback = w.HTML(feedback_html(None))
@@ -54,8 +70,9 @@ class MatchingExercise(w.VBox):
         instructions = w.HTML("<p>" + escape(_(
             "For each movement, choose what the therapist does and what the patient does. Some movements "
             "share the same therapist action."
-        )) + "</p>")
-        groups = [w.VBox([self.dropdowns[(movement.id, role)] for role in ROLES],
+        )) + "</p>" + CHOSEN_CSS)
+        groups = [w.VBox([view for role in ROLES for view in (self.dropdowns[(movement.id, role)],
+                                                              self.chosen[(movement.id, role)])],
                          layout=w.Layout(margin="0 0 0.8em 0")) for movement in progression.movements]
         super().__init__([instructions, *groups, self.check, self.feedback, self.details])
         self._restore()
@@ -67,6 +84,9 @@ class MatchingExercise(w.VBox):
             saved = self.progress.get(EXERCISE, question_id(movement, role))
             if saved and saved.answer in [value for _text, value in dropdown.options]:
                 dropdown.value = saved.answer
+
+    def _show_chosen(self, key: tuple[str, Role], action: str) -> None:
+        self.chosen[key].value = chosen_html(action)
 
     def answers(self) -> dict[tuple[str, Role], str | None]:
         return {key: dropdown.value or None for key, dropdown in self.dropdowns.items()}

@@ -21,8 +21,16 @@ from ..lesson.model import CM_PER_INCH, ConfirmationQuestion, Lesson
 from ..progress import Progress
 from .choice import ChoiceQuestion, feedback_html
 
-CANVAS_DPI = 56  # the drawing is 12 x 10 in: about 670 x 560 pixels on screen
+CANVAS_DPI = 50  # the drawing is 12 x 9 in: 600 x 450 CSS pixels, which fit a 1280-pixel window at 200% zoom
 KEYS = ("left", "right", "up", "down")
+
+# ipympl makes its canvas a Tab stop that swallows every key, Tab included: a keyboard trap. The quiz is
+# driven by its buttons, so the canvas box is hidden from the Tab order (an element with visibility:
+# hidden cannot take the focus) while its two drawing layers stay visible and clickable.
+CANVAS_CSS = """<style>
+.psoas-drawing .jupyter-matplotlib-canvas-div { visibility: hidden; }
+.psoas-drawing .jupyter-matplotlib-canvas-div canvas { visibility: visible; }
+</style>"""
 
 
 def key_labels() -> dict[str, str]:
@@ -79,9 +87,11 @@ class _ConfirmationQuestion(ChoiceQuestion):
     def answer(self, chosen: int | None) -> Feedback | None:
         if chosen is None:
             return super().answer(None)
+        phase = self.view.quiz.phase
         result = self.view.quiz.confirm(self.question.id, chosen)
         self.feedback.value = feedback_html(result)
         self.view.refresh()
+        self.view.focus_next_step(phase)
         return result
 
 
@@ -90,13 +100,13 @@ class PalpationQuiz(w.VBox):
 
     def __init__(self, lesson: Lesson, progress: Progress | None = None):
         self.quiz = LandmarkQuiz(lesson.palpation, progress)
-        figure, self.marker = draw_placement(lesson, *self.quiz.position_cm)
-        figure.set_dpi(CANVAS_DPI)
+        figure, self.marker = draw_placement(lesson, *self.quiz.position_cm, dpi=CANVAS_DPI)
         self.axes = figure.axes[0]
         self.canvas = Canvas(figure)
         FigureManager(self.canvas, 0)
         self.canvas.header_visible = self.canvas.footer_visible = self.canvas.resizable = False
         self.canvas.toolbar_visible = False
+        self.canvas.add_class("psoas-drawing")
         self.canvas.mpl_connect("button_press_event", self.on_click)
 
         labels, meanings = key_labels(), key_meanings()
@@ -124,7 +134,7 @@ class PalpationQuiz(w.VBox):
 
         description = w.HTML("<p><b>" + escape(_("Description")) + ":</b> " + escape(
             _("The two black dots are your 3rd and 4th fingertips.")) + " " + escape(
-            lesson.figures.anterior.description) + "</p>")
+            lesson.figures.anterior.quiz_description) + "</p>")
         arrows = w.VBox([w.HBox([self.moves["up"]]), w.HBox([self.moves["left"], self.moves["right"]]),
                          w.HBox([self.moves["down"]])])
         controls = w.VBox([self.position, arrows, w.HBox([self.place_button]), self.placement_feedback,
@@ -133,7 +143,8 @@ class PalpationQuiz(w.VBox):
             self.progress_line,
             w.HTML("<h3>" + escape(_("Step 1: place the fingertips")) + "</h3><p>" + escape(
                 _("Click on the drawing, or move the fingertips with the buttons (1 cm a press), then press "
-                  "\u201cPlace fingertips here\u201d.")) + "</p><p>" + escape(orientation_text()) + "</p>"),
+                  "\u201cPlace fingertips here\u201d.")) + "</p><p>" + escape(orientation_text()) + "</p>"
+                   + CANVAS_CSS),
             w.HBox([self.canvas, controls], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
             w.HTML("<h3>" + escape(_("Step 2: sink in")) + "</h3><p>" + escape(
                 _("How fast do you move from front to back?")) + "</p>"),
@@ -152,9 +163,11 @@ class PalpationQuiz(w.VBox):
 
     def place(self, x_cm: float | None = None, y_cm: float | None = None) -> Placement:
         """Grade the fingertips where they are, or at (x_cm, y_cm) for a click."""
+        phase = self.quiz.phase
         result = self.quiz.place(x_cm, y_cm)
         self.placement_feedback.value = feedback_html(placement_feedback(result, self.quiz.position_cm[0]))
         self.refresh()
+        self.focus_next_step(phase)
         return result
 
     def on_click(self, event: MouseEvent) -> None:
@@ -169,9 +182,11 @@ class PalpationQuiz(w.VBox):
             self.place(float(event.xdata), float(event.ydata))
 
     def sink(self, speed: str) -> Feedback:
+        phase = self.quiz.phase
         result = self.quiz.sink(speed)
         self.depth_feedback.value = feedback_html(result)
         self.refresh()
+        self.focus_next_step(phase)
         return result
 
     def restart(self) -> None:
@@ -181,6 +196,14 @@ class PalpationQuiz(w.VBox):
         for question in self.questions:
             question.options.value = None
         self.refresh()
+
+    def focus_next_step(self, phase_before: str) -> None:
+        """When a step is passed its buttons are disabled, and a disabled button loses the keyboard focus:
+        put it on the first button of what comes next. (Radio buttons cannot be given the focus: after the
+        depth step the next Tab goes on from the disabled button to the first confirmation question.)"""
+        targets = {DEPTH: next(iter(self.sink_buttons.values())), DONE: self.restart_button}
+        if self.quiz.phase != phase_before and self.quiz.phase in targets:
+            targets[self.quiz.phase].focus()
 
     def refresh(self) -> None:
         """Show the position and enable only the controls of the current step."""

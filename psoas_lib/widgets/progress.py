@@ -52,11 +52,16 @@ class ProgressPanel(w.VBox):
 
     def cancel(self) -> None:
         self.question.value = _status(_("Nothing was reset: your answers are kept."))
-        self.confirmation.layout.display = "none"
+        self._close_confirmation()
 
     def reset(self) -> None:
         self.progress.reset()
-        self.confirmation.layout.display = "none"
+        self._close_confirmation()
         self.question.value = _status(_("Your progress was reset. To start afresh, restart the kernel and run "
                                         "all cells (in Voila, reload the page)."))
         self.show_summary()
+
+    def _close_confirmation(self) -> None:
+        """Hide the yes/no buttons; the keyboard focus, which was on one of them, goes back to "Reset"."""
+        self.confirmation.layout.display = "none"
+        self.reset_button.focus()

@@ -129,12 +129,12 @@ class SessionTimerView(w.VBox):
         return phase
 
     def _split_html(self, state: TimerState) -> str:
-        items = []
+        items, now = [], _("now")
         for index, step in enumerate(self.timer.split):
             text = _("{step}: {duration} (from {start} to {end})").format(
                 step=self.names[step.movement], duration=clock_text(step.end_seconds - step.start_seconds),
                 start=clock_text(step.start_seconds), end=clock_text(step.end_seconds))
-            items.append(f"<li><b>{escape(text)} ◀ {escape(_('now'))}</b></li>" if index == state.step
+            items.append(f"<li><b>{escape(text)} ◀ {escape(now)}</b></li>" if index == state.step
                          else f"<li>{escape(text)}</li>")
         note = _("The clinical source gives only the total time; instructors can change this split in the lesson "
                  "file, under dose.suggested_split.")
@@ -149,9 +149,9 @@ def checklist_html(lesson: Lesson) -> str:
     with "..." on one line: every word of an item (such as the Thomas-test caution) must stay visible.
     The ticks are for the session at hand and are not saved.
     """
-    reassessment = lesson.reassessment
+    reassessment, heading = lesson.reassessment, _("Then reassess")
     items = "".join(f'<li><label><input type="checkbox"> {fact_html(item)}</label></li>'
                     for item in reassessment.items)
-    return (f"<h4>{escape(_('Then reassess'))}</h4>"
+    return (f"<h4>{escape(heading)}</h4>"
             f"<p>{escape(reassessment.text)} {sources_html(reassessment.sources)}</p>"
             f'<ul class="psoas-checklist" style="list-style:none; padding-left:0">{items}</ul>')

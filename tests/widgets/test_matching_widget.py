@@ -1,5 +1,7 @@
 """Does the matching view label every drop-down, grade all pairs, explain the wrong ones and save them?"""
 
+from html import escape
+
 from psoas_lib.exercises.matching import action
 from psoas_lib.progress import Progress
 from psoas_lib.widgets.matching import MatchingExercise
@@ -34,3 +36,15 @@ def test_right_matches_are_graded_saved_and_restored(lesson, tmp_path):
     restored = MatchingExercise(lesson.progression, Progress(lesson.id, student="ana", directory=tmp_path))
     assert restored.dropdowns[("heel-slide", "patient")].value == lesson.movement("oscillations").patient
     assert restored.dropdowns[("oscillations", "therapist")].value == lesson.movement("oscillations").therapist
+
+
+def test_a_chosen_answer_is_also_written_out_in_full_for_narrow_pages(lesson):
+    """A drop-down cuts a long answer off where the page is narrow (zoomed in): it is repeated below, in full."""
+    view = MatchingExercise(lesson.progression)
+    key = ("oscillations", "patient")
+    longest = max((value for _text, value in view.dropdowns[key].options), key=len)
+    view.dropdowns[key].value = longest
+    assert escape(longest) in view.chosen[key].value and 'aria-hidden="true"' in view.chosen[key].value
+    assert "@media (max-width: 1100px)" in view.children[0].value
+    view.dropdowns[key].value = ""
+    assert view.chosen[key].value == ""

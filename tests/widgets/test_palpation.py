@@ -1,5 +1,7 @@
 """Do clicks and the move buttons of the landmark quiz go through the same grading, with feedback in words?"""
 
+from html import escape
+
 import pytest
 from matplotlib.backend_bases import MouseEvent
 
@@ -123,3 +125,39 @@ def test_starting_again_clears_the_steps(view):
     view.restart_button.click()
     assert view.quiz.phase == PLACEMENT and not view.place_button.disabled
     assert "Not quite" not in view.placement_feedback.value and "Correct" not in view.placement_feedback.value
+
+
+
+def all_html(widget) -> str:
+    own = widget.value if isinstance(getattr(widget, "value", None), str) else ""
+    return " ".join([own, *(all_html(child) for child in getattr(widget, "children", ()))])
+
+
+def test_the_quiz_figure_is_described_as_drawn_without_the_start_zone(lesson):
+    shown = all_html(PalpationQuiz(lesson))
+    assert escape(lesson.figures.anterior.quiz_description) in shown
+    assert escape(lesson.figures.anterior.description) not in shown
+
+
+def test_when_a_step_is_passed_the_keyboard_focus_goes_on_to_the_next_one(view, monkeypatch):
+    """A passed step's buttons are disabled, and a disabled button drops the keyboard focus."""
+    focused = []
+    for button in (*view.sink_buttons.values(), view.restart_button):
+        monkeypatch.setattr(button, "focus", lambda button=button: focused.append(button.description))
+    click(view, 0.5, 6)  # on the aorta: the step stays open, and so does the focus
+    assert focused == []
+    click(view, 6, 0)
+    assert focused == ["Sink in slowly"]
+    view.sink_buttons["slow"].click()  # radio buttons cannot take the focus: Tab goes on from here
+    for question in view.questions:
+        question.options.value = next(i for i, o in enumerate(question.question.options) if o.correct)
+        question.check.click()
+    assert focused == ["Sink in slowly", "Start the quiz again"]
+
+
+def test_the_drawing_keeps_its_size_on_a_screen_with_two_pixels_to_the_css_pixel(view):
+    """At 200% zoom (or on a high-density screen) the browser tells ipympl so, which doubles the figure's dpi:
+    in CSS pixels the drawing must stay 600 x 450, which fits a 1280-pixel window zoomed to 200%."""
+    view.canvas.handle_event({"type": "set_device_pixel_ratio", "device_pixel_ratio": 2})
+    width_px, height_px = view.canvas.figure.bbox.size
+    assert (width_px / 2, height_px / 2) == (600, 450)

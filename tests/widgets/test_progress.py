@@ -39,3 +39,14 @@ def test_the_summary_counts_answers_given_after_the_panel_was_shown(tmp_path):
     progress.record("palpation", "depth", "fast", False)
     panel.refresh_button.click()
     assert "Saved so far: 2 question(s), 1 of them answered right." in panel.summary.value
+
+
+def test_when_the_confirmation_closes_the_keyboard_focus_goes_back_to_reset(tmp_path, monkeypatch):
+    panel = ProgressPanel(Progress("psoas-release", student="ana", directory=tmp_path))
+    focused = []
+    monkeypatch.setattr(panel.reset_button, "focus", lambda: focused.append("Reset my progress"))
+    panel.reset_button.click()
+    panel.cancel_button.click()
+    panel.reset_button.click()
+    panel.confirm_button.click()
+    assert focused == ["Reset my progress", "Reset my progress"]
