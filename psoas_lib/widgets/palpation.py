@@ -120,8 +120,9 @@ class PalpationQuiz(w.VBox):
         self.position = w.HTML()
         self.placement_feedback = w.HTML(feedback_html(None))
 
+        # The wrong answer comes first: focus lands on the first button after placing, and must not hint.
         self.sink_buttons = {speed: w.Button(description=label, tooltip=label, layout=w.Layout(width="auto"))
-                             for speed, label in ((SLOW, _("Sink in slowly")), (FAST, _("Sink in quickly")))}
+                             for speed, label in ((FAST, _("Sink in quickly")), (SLOW, _("Sink in slowly")))}
         for speed, button in self.sink_buttons.items():
             button.on_click(lambda _button, speed=speed: self.sink(speed))
         self.depth_feedback = w.HTML(feedback_html(None))

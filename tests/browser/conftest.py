@@ -93,9 +93,13 @@ def _root_args():
     return ["--allow-root"] if os.geteuid() == 0 else []
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """Debian's headless Chromium, shared by the session; tests get their own context through `page`."""
+    """Debian's headless Chromium, shared by a test module; tests get their own context through `page`.
+
+    Not shared by the session: Playwright's sync API keeps an asyncio loop running in this thread while
+    it is open, which would break later tests that run their own loop (the timer's).
+    """
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser

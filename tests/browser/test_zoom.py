@@ -5,13 +5,14 @@ control or drawing pushed out of its box or off the side of the page?
 zoom does to a 1280 x 900 window: the layout gets half as many CSS pixels and each is drawn as 2 x 2 screen
 pixels, so text wraps, media queries match and ipympl sizes its canvas as under real zoom. (CSS `zoom` on
 the root element would leave the viewport width and devicePixelRatio alone, so it is not used.)
-Presentation mode is switched on from the keyboard, on a 1280 x 800 page, a common projector size.
+Presentation mode is switched on with Enter on its toggle, on a 1280 x 800 page, a common projector size.
 
 In both, Tab and Shift+Tab go through every control with the focus shown (see keyboard.py), and the whole
 page is saved, stitched from screenfuls, as zoom200-0N.png and presentation-0N.png.
 """
 
 import io
+from contextlib import contextmanager
 
 import pytest
 from PIL import Image
@@ -120,13 +121,18 @@ def show_everything(page, name):
     page.wait_for_timeout(500)
 
 
-def open_page(chromium, url, name, viewport, scale):
+@contextmanager
+def opened(chromium, url, name, viewport, scale):
+    """The notebook in a browser context of its own (`viewport` in CSS pixels, `scale` screen pixels to one)."""
     context = chromium.new_context(viewport=viewport, device_scale_factor=scale)
-    page = context.new_page()
-    open_voila(page, url)
-    assert error_outputs(page) == []
-    show_everything(page, name)
-    return context, page
+    try:
+        page = context.new_page()
+        open_voila(page, url)
+        assert error_outputs(page) == []
+        show_everything(page, name)
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -134,22 +140,21 @@ def test_readable_at_200_percent_zoom_and_in_presentation_mode(chromium, voila, 
     url = voila(name, env={"PSOAS_PROGRESS_DIR": str(tmp_path)})
     number = name[:2]
 
-    context, page = open_page(chromium, url, name, {"width": 640, "height": 450}, 2)
-    zoomed = page.evaluate(UNREADABLE, SCROLLER)
-    walk_the_page(page)  # the focus still shows, whole and on screen, on every control
-    whole_page_screenshot(page, f"zoom200-{number}")
-    context.close()
+    with opened(chromium, url, name, {"width": 640, "height": 450}, 2) as page:
+        zoomed = page.evaluate(UNREADABLE, SCROLLER)
+        walk_the_page(page)  # the focus still shows, whole and on screen, on every control
+        whole_page_screenshot(page, f"zoom200-{number}")
 
-    context, page = open_page(chromium, url, name, {"width": 1280, "height": 800}, 1)
-    page.get_by_role("button", name="Presentation mode: large, high-contrast text").focus()
-    page.keyboard.press("Enter")
-    page.get_by_text("Presentation mode is on.").wait_for(timeout=WAIT_MS)
-    assert page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.jp-RenderedHTMLCommon p,"
-                         " .widget-html-content p')).fontSize)") >= 24, "presentation mode did not enlarge the text"
-    presented = page.evaluate(UNREADABLE, SCROLLER)
-    walk_the_page(page)
-    whole_page_screenshot(page, f"presentation-{number}")
-    context.close()
+    with opened(chromium, url, name, {"width": 1280, "height": 800}, 1) as page:
+        page.get_by_role("button", name="Presentation mode: large, high-contrast text").focus()
+        page.keyboard.press("Enter")
+        page.get_by_text("Presentation mode is on.").wait_for(timeout=WAIT_MS)
+        size_px = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector("
+                                "'.jp-RenderedHTMLCommon p, .widget-html-content p')).fontSize)")
+        assert size_px >= 24, "presentation mode did not enlarge the text"
+        presented = page.evaluate(UNREADABLE, SCROLLER)
+        walk_the_page(page)
+        whole_page_screenshot(page, f"presentation-{number}")
 
     problems = [f"at 200% zoom, {problem}" for problem in zoomed] + [f"in presentation mode, {problem}"
                                                                      for problem in presented]
