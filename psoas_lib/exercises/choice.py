@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from ..lesson.model import Question
 from .feedback import Feedback
 
@@ -12,3 +14,11 @@ def grade_choice(question: Question, chosen: int) -> Feedback:
         raise ValueError(f"question '{question.id}' has no option {chosen}")
     option = question.options[chosen]
     return Feedback(option.correct, option.explanation, "correct" if option.correct else "wrong")
+
+
+def display_order(question: Question) -> list[int]:
+    """The option indices in the order to show them: shuffled, so the right answer is not always where the
+    lesson file lists it, but seeded by the question's id, so every run (and nbval) shows the same order."""
+    order = list(range(len(question.options)))
+    random.Random(question.id).shuffle(order)
+    return order

@@ -6,7 +6,7 @@ from html import escape
 
 import ipywidgets as w
 
-from ..exercises.choice import grade_choice
+from ..exercises.choice import display_order, grade_choice
 from ..exercises.feedback import Feedback
 from ..i18n import _
 from ..lesson.model import Question
@@ -33,7 +33,7 @@ class ChoiceQuestion(w.VBox):
         self.progress = progress
         self.prompt = w.HTML(f"<p><b>{escape(question.prompt)}</b></p>")
         self.options = w.RadioButtons(
-            options=[(option.text, index) for index, option in enumerate(question.options)],
+            options=[(question.options[index].text, index) for index in display_order(question)],
             value=None, description=_("Your answer"), style={"description_width": "initial"},
             layout=w.Layout(width="auto"),
         )

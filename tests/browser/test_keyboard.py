@@ -12,6 +12,7 @@ import re
 import pytest
 
 from psoas_lib.exercises.cases import case_questions
+from psoas_lib.exercises.choice import display_order
 from psoas_lib.lesson import load_lesson
 
 from .keyboard import WAIT_MS, feedback, focus_lands_on, focused, press, step, tab_to, walk_the_page
@@ -107,7 +108,7 @@ def test_notebook_02_safety_screen_and_landmark_quiz_work_by_keyboard_alone(page
     page.get_by_text("Step 3 of 3: confirm that you are on the psoas.").wait_for(timeout=WAIT_MS)
     questions = lesson.palpation.confirmation
     # The depth buttons are disabled now; the next Tab goes on to the first confirmation question.
-    assert step(page)["name"] == questions[0].options[0].text
+    assert step(page)["name"] == questions[0].options[display_order(questions[0])[0]].text
     assert "Slowly" in feedback(page, "Slowly")
     for question in questions:
         right = next(option for option in question.options if option.correct)

@@ -1,6 +1,6 @@
 """Does the multiple-choice view grade through grade_choice, announce feedback and save the answer?"""
 
-from psoas_lib.exercises.choice import grade_choice
+from psoas_lib.exercises.choice import display_order, grade_choice
 from psoas_lib.progress import Progress
 from psoas_lib.widgets.choice import ChoiceQuestion
 
@@ -35,3 +35,14 @@ def test_lesson_text_is_escaped(lesson):
     question = lesson.quizzes.landmarks[0].model_copy(update={"prompt": "<script>alert(1)</script>"})
     view = ChoiceQuestion(question, "landmarks")
     assert "<script>" not in view.prompt.value and "&lt;script&gt;" in view.prompt.value
+
+
+def test_the_right_answer_is_not_always_shown_in_the_same_place(lesson):
+    questions = [*lesson.quizzes.landmarks, *lesson.palpation.confirmation]
+    places = set()
+    for question in questions:
+        shown = [index for _text, index in ChoiceQuestion(question, "landmarks").options.options]
+        assert sorted(shown) == list(range(len(question.options)))
+        assert shown == display_order(question)  # the same order every time
+        places.add(next(place for place, index in enumerate(shown) if question.options[index].correct))
+    assert len(places) > 1
