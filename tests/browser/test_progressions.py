@@ -130,23 +130,23 @@ def widget_output(page, button):
     return page.locator(OUTPUT).filter(has=page.get_by_role("button", name=button, exact=True))
 
 
+def check_progressions(page, where):
+    """Order the steps by keyboard, match a movement, run the timer and tick the checklist."""
+    assert not error_outputs(page)
+    order_by_keyboard(page, widget_output(page, "Check order"), where)
+    match_heel_slide(page, widget_output(page, "Check matches"), where)
+    run_the_timer(page, widget_output(page, "Start"), where)
+    tick_checklist_by_keyboard(page, widget_output(page, "Start"))
+    screenshot(page, f"{where}-progressions-page")
+
+
 def test_progressions_in_jupyterlab(page, jupyterlab):
     open_notebook(page, jupyterlab.url, NOTEBOOK)
     run_all(page)
-    assert not error_outputs(page)
-    order_by_keyboard(page, widget_output(page, "Check order"), "lab")
-    match_heel_slide(page, widget_output(page, "Check matches"), "lab")
-    run_the_timer(page, widget_output(page, "Start"), "lab")
-    tick_checklist_by_keyboard(page, widget_output(page, "Start"))
-    screenshot(page, "lab-progressions-page")
+    check_progressions(page, "lab")
 
 
 def test_progressions_in_voila(page, voila, tmp_path):
     open_voila(page, voila(NOTEBOOK, env={"PSOAS_PROGRESS_DIR": str(tmp_path)}))
-    assert not error_outputs(page)
-    order_by_keyboard(page, widget_output(page, "Check order"), "voila")
-    match_heel_slide(page, widget_output(page, "Check matches"), "voila")
-    run_the_timer(page, widget_output(page, "Start"), "voila")
-    tick_checklist_by_keyboard(page, widget_output(page, "Start"))
-    screenshot(page, "voila-progressions-page")
+    check_progressions(page, "voila")
     assert list(tmp_path.glob("*.json")), "the graded order was not saved"
