@@ -67,7 +67,8 @@ def placement_feedback(result: Placement, x_cm: float) -> Feedback:
     keys = screen_keys(result.direction, x_cm)
     if keys:
         labels, meanings = key_labels(), key_meanings()
-        moves = _(" or ").join(f"\u201c{labels[key]}\u201d ({meanings[key]})" for key in keys)
+        moves = _(" or ").join(_("\u201c{button}\u201d ({meaning})").format(button=labels[key], meaning=meanings[key])
+                               for key in keys)
         parts.append(_("Press {moves}.").format(moves=moves))
     parts.append("[" + "; ".join(result.sources) + "]")
     return Feedback(result.correct, " ".join(parts), result.verdict)
