@@ -11,7 +11,7 @@ from ..i18n import _
 from ..lesson.model import Indication
 from ..progress import Progress
 from .choice import ChoiceQuestion
-from .text import sources_html
+from .text import live_region, sources_html
 
 
 def case_story_html(case: Indication) -> str:
@@ -66,4 +66,4 @@ class CaseSelfCheck(w.VBox):
     def _show_score(self) -> None:
         text = _("Self-check: {right} of {total} cases right ({answered} answered).").format(
             right=sum(self.results.values()), total=len(self.questions), answered=len(self.results))
-        self.score.value = f'<p role="status" aria-live="polite" class="psoas-score"><b>{escape(text)}</b></p>'
+        self.score.value = live_region(f"<b>{escape(text)}</b>", "psoas-score", tag="p")

@@ -11,17 +11,17 @@ from ..exercises.feedback import Feedback
 from ..i18n import _
 from ..lesson.model import Question
 from ..progress import Progress
+from .text import live_region
 
 
 def feedback_html(feedback: Feedback | None) -> str:
     """Feedback in a live region, with its verdict in words (never colour alone)."""
     if feedback is None:
-        return '<div role="status" aria-live="polite" class="psoas-feedback"></div>'
+        return live_region("", "psoas-feedback")
     verdict = _("Correct.") if feedback.correct else _("Not quite.")
     mark = "✔" if feedback.correct else "✘"
     kind = "right" if feedback.correct else "wrong"
-    return (f'<div role="status" aria-live="polite" class="psoas-feedback psoas-{kind}">'
-            f"<b>{mark} {escape(verdict)}</b> {escape(feedback.message)}</div>")
+    return live_region(f"<b>{mark} {escape(verdict)}</b> {escape(feedback.message)}", f"psoas-feedback psoas-{kind}")
 
 
 class ChoiceQuestion(w.VBox):
@@ -54,7 +54,7 @@ class ChoiceQuestion(w.VBox):
         """Grade option `chosen` (None asks the student to pick one first)."""
         if chosen is None:
             hint = _("Choose an answer first.")
-            self.feedback.value = f'<div role="status" aria-live="polite" class="psoas-feedback">{escape(hint)}</div>'
+            self.feedback.value = live_region(escape(hint), "psoas-feedback")
             return None
         result = grade_choice(self.question, chosen)
         self.feedback.value = feedback_html(result)

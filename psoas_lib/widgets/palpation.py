@@ -20,6 +20,7 @@ from ..i18n import _
 from ..lesson.model import CM_PER_INCH, ConfirmationQuestion, Lesson
 from ..progress import Progress
 from .choice import ChoiceQuestion, feedback_html
+from .text import live_region
 
 CANVAS_DPI = 50  # the drawing is 12 x 9 in: 600 x 450 CSS pixels, which fit a 1280-pixel window at 200% zoom
 KEYS = ("left", "right", "up", "down")
@@ -75,7 +76,7 @@ def placement_feedback(result: Placement, x_cm: float) -> Feedback:
 
 
 def _status(text: str) -> str:
-    return f'<div role="status" aria-live="polite" class="psoas-status">{escape(text)}</div>'
+    return live_region(escape(text))
 
 
 class _ConfirmationQuestion(ChoiceQuestion):

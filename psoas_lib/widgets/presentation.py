@@ -7,6 +7,7 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import _
+from .text import live_region
 
 # Keyboard focus must always show, on every control of the page, not only where the theme draws it.
 # ipywidgets' boxes clip whatever spills over their edges, and buttons and drop-downs sit flush against
@@ -71,7 +72,7 @@ class PresentationSwitch(w.HBox):
         on = self.toggle.value
         self.styles.value = _style(FOCUS_CSS + (PRESENTATION_CSS if on else ""))
         state = _("Presentation mode is on.") if on else _("Presentation mode is off.")
-        self.state.value = f'<span role="status" aria-live="polite">{escape(state)}</span>'
+        self.state.value = live_region(escape(state), None, tag="span")
 
     def __repr__(self) -> str:
         return f"PresentationSwitch(on={self.toggle.value})"

@@ -8,11 +8,12 @@ import ipywidgets as w
 
 from ..i18n import _
 from ..progress import Progress
+from .text import live_region
 
 
 def _status(text: str, bold: str = "") -> str:
     lead = f"<b>{escape(bold)}</b> " if bold else ""
-    return f'<div role="status" aria-live="polite" class="psoas-status">{lead}{escape(text)}</div>'
+    return live_region(f"{lead}{escape(text)}")
 
 
 class ProgressPanel(w.VBox):

@@ -10,14 +10,13 @@ import traitlets
 from ..exercises.screening import CLEAR, INCOMPLETE, STOP, ScreenResult, screen
 from ..i18n import _
 from ..lesson.model import Lesson, ScreeningItem
-from .text import facts_html, sources_html
+from .text import facts_html, live_region, sources_html
 
 
 def _status_html(mark: str, headline: str, body: str = "") -> str:
     """A live region: the headline in bold after its mark (✔, ✘, …) if any, then the body."""
     lead = f"{mark} " if mark else ""
-    return (f'<div role="status" aria-live="polite" class="psoas-feedback">'
-            f"<b>{lead}{escape(headline)}</b> {body}</div>")
+    return live_region(f"<b>{lead}{escape(headline)}</b> {body}", "psoas-feedback")
 
 
 def result_html(result: ScreenResult) -> str:

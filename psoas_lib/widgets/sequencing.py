@@ -15,7 +15,7 @@ from ..i18n import _
 from ..lesson.model import Progression
 from ..progress import Progress
 from .choice import feedback_html
-from .text import sources_html
+from .text import live_region, sources_html
 
 EXERCISE = "sequencing"
 QUESTION = "order"
@@ -24,7 +24,7 @@ SEPARATOR = " > "
 
 def announcement_html(text: str) -> str:
     """A plain message in the exercise's live region (a move, or a hint), with no verdict."""
-    return f'<div role="status" aria-live="polite" class="psoas-feedback">{escape(text)}</div>'
+    return live_region(escape(text), "psoas-feedback")
 
 
 def misplaced_html(grade: SequenceGrade) -> str:

@@ -15,6 +15,12 @@ class Statement(Protocol):
     sources: list[str]
 
 
+def live_region(inner_html: str, css_class: str | None = "psoas-status", tag: str = "div") -> str:
+    """Already-escaped HTML in an element that screen readers announce when it changes."""
+    class_attr = f' class="{css_class}"' if css_class else ""
+    return f'<{tag} role="status" aria-live="polite"{class_attr}>{inner_html}</{tag}>'
+
+
 def sources_html(sources: list[str]) -> str:
     """The source ids of a statement, shown to the reader, e.g. "[post; ellis2006]"."""
     return f'<span class="psoas-sources">[{escape("; ".join(sources))}]</span>'

@@ -16,7 +16,7 @@ import ipywidgets as w
 from ..i18n import _
 from ..lesson.model import Lesson
 from ..timer import Clock, SessionTimer, TimerState, clock_text
-from .text import fact_html, sources_html
+from .text import fact_html, live_region, sources_html
 
 TICK_SECONDS = 0.25
 
@@ -76,8 +76,7 @@ class SessionTimerView(w.VBox):
         """Show the timer's current state (traits only change, and so only sync, when their text does)."""
         state = self.timer.state()
         self.clock.value = self._clock_html(state)
-        self.status.value = ('<div role="status" aria-live="polite" class="psoas-timer-status">'
-                             f"{escape(self._status_text(state))}</div>")
+        self.status.value = live_region(escape(self._status_text(state)), "psoas-timer-status")
         self.split.value = self._split_html(state)
         self.start_button.disabled = state.phase != "ready"
         self.pause_button.disabled = state.phase != "running"
