@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.test_pins import environment_pip
+from .test_pins import environment_pip
 
 ROOT = Path(__file__).resolve().parents[2]
 
