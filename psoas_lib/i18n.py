@@ -12,13 +12,11 @@ import gettext
 import io
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "psoas_lib"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = ""  # what use_language was last given ("" before any call: the English text)
 
 
 def catalogue_path(language: str) -> Path:
@@ -34,6 +32,9 @@ def translations(language: str) -> gettext.NullTranslations:
     for candidate in (language, language.split("_")[0]):
         path = catalogue_path(candidate)
         if path.exists():
+            from babel.messages.mofile import write_mo
+            from babel.messages.pofile import read_po
+
             with path.open("rb") as po:
                 catalog = read_po(po, locale=candidate)
             compiled = io.BytesIO()
@@ -45,8 +46,14 @@ def translations(language: str) -> gettext.NullTranslations:
 
 def use_language(language: str) -> None:
     """Select the interface language for every widget built from now on."""
-    global _translation
+    global _translation, _language
     _translation = translations(language)
+    _language = language
+
+
+def current_language() -> str:
+    """The language last given to `use_language` ("" if none was)."""
+    return _language
 
 
 def _(message: str) -> str:

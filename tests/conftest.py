@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled lesson, and editable copies of its file."""
+"""Shared fixtures: the bundled lesson, and editable copies of its file; psoas_lib's cache in a temporary folder."""
 
 from pathlib import Path
 
@@ -7,8 +7,17 @@ import pytest
 from psoas_lib.lesson import bundled_lesson_path, load_lesson
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_in_a_temporary_folder(tmp_path_factory):
+    """psoas_lib's on-disk cache (and that of every server and kernel the tests start) goes to a temporary
+    folder, never to ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PSOAS_CACHE_DIR", str(tmp_path_factory.mktemp("psoas-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
-def lesson():
+def lesson(_cache_in_a_temporary_folder):
     return load_lesson()
 
 

@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
-from matplotlib.figure import Figure
 
-from ..i18n import _
+from .. import cache
+from ..i18n import _, current_language
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ..lesson.model import Lesson
 
 DPI = 100
+# What a cached figure depends on besides the lesson and the interface language: the drawing code, the
+# interface text catalogues (labels are translated) and matplotlib's version.
+_PACKAGE = cache.PACKAGE
+FIGURE_CODE = tuple(sorted(
+    str(path.relative_to(_PACKAGE))
+    for path in [*_PACKAGE.glob("figures/*.py"), _PACKAGE / "widgets/figure.py", _PACKAGE / "i18n.py",
+                 *_PACKAGE.glob("locale/*/LC_MESSAGES/*.po")]
+))
 
 
 def png_bytes(figure: Figure) -> bytes:
@@ -21,10 +36,50 @@ def png_bytes(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def figure_html(figure: Figure, title: str, description: str) -> str:
+def lesson_png(lesson: Lesson, name: str) -> bytes:
+    """The lesson's figure `name` ("anterior" or "transverse") as PNG, drawn once: the image is kept in
+    psoas_lib's cache under the lesson's content, the interface language and the drawing code, so later kernels
+    reuse it without importing or running matplotlib."""
+    if name not in DRAWINGS:
+        raise ValueError(f"no figure named {name!r}; there are {', '.join(DRAWINGS)}")
+    entry = cache.key("figure", name, current_language(), str(DPI),
+                      hashlib.sha256(lesson.model_dump_json().encode("utf-8")).digest(),
+                      cache.fingerprint(*FIGURE_CODE, packages=("matplotlib",)))
+    png = cache.get(entry)
+    if png is None or not png.startswith(PNG_SIGNATURE):
+        png = png_bytes(DRAWINGS[name](lesson))
+        cache.put(entry, png)
+    return png
+
+
+def _draw_anterior(lesson: Lesson) -> Figure:
+    from ..figures.anterior import draw_anterior
+
+    return draw_anterior(lesson)
+
+
+def _draw_transverse(lesson: Lesson) -> Figure:
+    from ..figures.transverse import draw_transverse
+
+    return draw_transverse(lesson)
+
+
+DRAWINGS = {"anterior": _draw_anterior, "transverse": _draw_transverse}
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def lesson_figure(lesson: Lesson, name: str) -> FigureView:
+    """The lesson's figure `name` with its title and description (see `lesson_png`)."""
+    data = getattr(lesson.figures, name)
+    return FigureView(lesson_png(lesson, name), data.title, data.description)
+
+
+def figure_html(figure: Figure | bytes, title: str, description: str) -> str:
     """An HTML figure: the image (its title as alt text) and the description as its caption, side by side
-    when there is room, the caption below the image when there is not."""
-    data = base64.b64encode(png_bytes(figure)).decode("ascii")
+    when there is room, the caption below the image when there is not. `figure` is a matplotlib figure or
+    its PNG bytes."""
+    png = figure if isinstance(figure, bytes) else png_bytes(figure)
+    data = base64.b64encode(png).decode("ascii")
     heading = escape(_("Description"))
     return (
         '<figure class="psoas-figure" style="display:flex; flex-wrap:wrap; gap:1em; align-items:flex-start; margin:0">'
@@ -35,9 +90,10 @@ def figure_html(figure: Figure, title: str, description: str) -> str:
 
 
 class FigureView(w.HTML):
-    """A drawn figure with its description beside it; its text form names the figure, not the image bytes."""
+    """A drawn figure (or its PNG bytes) with its description beside it; its text form names the figure, not
+    the image bytes."""
 
-    def __init__(self, figure: Figure, title: str, description: str):
+    def __init__(self, figure: Figure | bytes, title: str, description: str):
         # Full width with no margin: a margin beside 100% would overflow the output by a few pixels and make
         # it a scrolling box, which Chromium puts in the Tab order as a stop with no name.
         super().__init__(figure_html(figure, title, description), layout=w.Layout(width="100%", margin="0"))

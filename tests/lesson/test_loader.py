@@ -2,6 +2,7 @@
 
 import pytest
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import BaseConstructor
 
 from psoas_lib.lesson import LessonError, load_lesson
 
@@ -159,6 +160,7 @@ def test_an_alias_bomb_is_refused_before_anything_is_built(write_lesson, monkeyp
         raise AssertionError("the YAML tree was built")
 
     monkeypatch.setattr(YAML, "load", never_build)
+    monkeypatch.setattr(BaseConstructor, "construct_document", never_build)
     problems = problems_of(write_lesson("\n".join(lines) + "\n"))
     assert all("anchors and aliases" in p.message for p in problems)
     assert problems[0].line == 1
