@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import subprocess
 from pathlib import Path
 
+from .hub.links import NOTEBOOKS, VIEWS, hub_link
 from .lesson import LessonError, bundled_lesson_path, load_lesson
 from .report import collect, summary_text, write_csvs
 
@@ -48,6 +50,33 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _checkout_remote() -> str | None:
+    """The `origin` address of the git checkout this package runs from, if it is one."""
+    try:
+        result = subprocess.run(["git", "-C", str(Path(__file__).parent), "remote", "get-url", "origin"],
+                                capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return result.stdout.strip() or None
+
+
+def _hub_link(args: argparse.Namespace) -> int:
+    repo = args.repo or _checkout_remote()
+    if not repo:
+        print("no --repo given and this is not a git checkout with an origin: "
+              "add --repo https://github.com/YOU/psoas-release")
+        return 1
+    notebooks = [args.notebook] if args.notebook else NOTEBOOKS
+    try:
+        links = [(name, hub_link(args.hub, repo, name, args.view, args.branch, args.folder)) for name in notebooks]
+    except ValueError as error:
+        print(error)
+        return 1
+    for name, link in links:
+        print(f"{name}: {link}" if len(links) > 1 else link)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="psoas-lesson", description="Work with psoas-release lesson files.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -65,6 +94,16 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("directory", metavar="DIR")
     report.add_argument("--output", metavar="OUTDIR", help="where to write the CSV files (default: DIR)")
     report.set_defaults(run=_report)
+
+    link = commands.add_parser("hub-link", help="print nbgitpuller links that give each student a copy on a hub")
+    link.add_argument("--hub", required=True, metavar="URL", help="the hub's address, e.g. https://hub.example.edu")
+    link.add_argument("--repo", metavar="URL", help="the git repository to pull (default: this checkout's origin)")
+    link.add_argument("--branch", default="main")
+    link.add_argument("--notebook", choices=NOTEBOOKS, help="one notebook (default: a link for each)")
+    link.add_argument("--view", choices=sorted(VIEWS), default="voila",
+                      help="voila: the page without code (default); lab: JupyterLab")
+    link.add_argument("--folder", help="the folder in each student's home (default: the repository's name)")
+    link.set_defaults(run=_hub_link)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -29,6 +29,29 @@ def default_directory() -> Path:
     return Path(configured) if configured else Path.home() / ".psoas" / "progress"
 
 
+def default_collect_directory() -> Path | None:
+    """The class's collection folder ($PSOAS_COLLECT_DIR, set on a hub), or None where there is none."""
+    configured = os.environ.get("PSOAS_COLLECT_DIR")
+    return Path(configured) if configured else None
+
+
+def write_atomically(path: Path, data: dict) -> None:
+    """Write JSON to `path` through a temp file in the same folder, flushed to disk, then renamed over it.
+
+    A reader sees the old file or the new one, never half of one; a crash leaves at most a hidden temp file.
+    """
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, indent=1, ensure_ascii=False)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 def default_student() -> str:
     """The JupyterHub user name when there is one, else the login name."""
     return os.environ.get("JUPYTERHUB_USER") or getpass.getuser()
@@ -132,23 +155,27 @@ class Progress:
         self.answers = {}
         self.save()
 
-    def save(self) -> None:
-        """Write atomically: a temp file in the same folder, flushed to disk, then renamed over the old one."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        data = {
+    def data(self) -> dict:
+        """The progress file's content."""
+        return {
             "format": FORMAT,
             "version": VERSION,
             "lesson": self.lesson_id,
             "student": self.student,
             "answers": {key: vars(answer) for key, answer in sorted(self.answers.items())},
         }
-        handle, temp = tempfile.mkstemp(dir=self.directory, prefix=f".{self.path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, indent=1, ensure_ascii=False)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+
+    def save(self) -> None:
+        """Write the progress file atomically."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        write_atomically(self.path, self.data())
+
+    def hand_in(self, collection: Path) -> Path:
+        """Copy the saved answers into the class's collection folder as this student's one file; return it.
+
+        Handing in again replaces the student's earlier copy. On the hub the folder is a drop box (mode
+        1733): students can add and replace their own file, but not list, read or replace anyone else's.
+        """
+        target = Path(collection) / self.path.name
+        write_atomically(target, {**self.data(), "handed_in": self._clock().isoformat(timespec="seconds")})
+        return target

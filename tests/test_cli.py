@@ -46,3 +46,15 @@ def test_new_never_overwrites_an_instructors_file(tmp_path, capsys):
     assert main(["new", str(tmp_path)]) == 1
     assert copy.read_text() == "title: mine\n"
     assert "already exists" in capsys.readouterr().out
+
+
+def test_hub_link_prints_one_link_per_notebook(capsys):
+    assert main(["hub-link", "--hub", "https://hub.example.edu", "--repo", "https://github.com/acme/psoas-release"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["01_anatomy.ipynb", "02_technique.ipynb", "03_progressions.ipynb"]
+    assert all("https://hub.example.edu/hub/user-redirect/git-pull?repo=" in line for line in lines)
+
+
+def test_hub_link_names_a_bad_hub_address(capsys):
+    assert main(["hub-link", "--hub", "hub.example.edu", "--repo", "x", "--notebook", "02_technique.ipynb"]) == 1
+    assert "must start with https://" in capsys.readouterr().out

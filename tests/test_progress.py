@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from psoas_lib.progress import Progress, parse_progress, CorruptProgress
+from psoas_lib.progress import CorruptProgress, Progress, default_collect_directory, parse_progress
 
 
 def fixed_clock():
@@ -113,3 +113,34 @@ def test_parse_progress_names_the_reason():
         parse_progress(b"{")
     good = {"format": "psoas-progress", "version": 1, "answers": {}}
     assert parse_progress(json.dumps(good).encode()) == good
+
+
+def test_handing_in_copies_the_answers_into_the_collection_as_the_students_one_file(tmp_path):
+    collection = tmp_path / "collect"
+    collection.mkdir()
+    progress = Progress("psoas-release", student="ana", directory=tmp_path / "home", clock=fixed_clock)
+    progress.record("palpation", "depth", "slow", True)
+    first = progress.hand_in(collection)
+    progress.record("palpation", "placement", "6.0,0.0", True)
+    assert progress.hand_in(collection) == first == collection / "psoas-release--ana.json"
+    handed_in = parse_progress(first.read_bytes())
+    assert handed_in["student"] == "ana" and set(handed_in["answers"]) == {"palpation/depth", "palpation/placement"}
+    assert handed_in["handed_in"] == fixed_clock().isoformat(timespec="seconds")
+    assert [p.name for p in collection.iterdir()] == ["psoas-release--ana.json"]
+
+
+def test_two_students_hand_in_side_by_side(tmp_path):
+    for student in ("ana", "ben"):
+        progress = Progress("psoas-release", student=student, directory=tmp_path / student)
+        progress.record("palpation", "depth", student, True)
+        progress.hand_in(tmp_path)
+    for student in ("ana", "ben"):
+        data = parse_progress((tmp_path / f"psoas-release--{student}.json").read_bytes())
+        assert data["student"] == student and data["answers"]["palpation/depth"]["answer"] == student
+
+
+def test_the_collection_folder_comes_from_the_hub(monkeypatch, tmp_path):
+    monkeypatch.delenv("PSOAS_COLLECT_DIR", raising=False)
+    assert default_collect_directory() is None
+    monkeypatch.setenv("PSOAS_COLLECT_DIR", str(tmp_path))
+    assert default_collect_directory() == tmp_path

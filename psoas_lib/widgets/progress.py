@@ -1,13 +1,15 @@
-"""A student's saved progress: a notice when a damaged file was kept aside, a summary, and "Reset my progress"."""
+"""A student's saved progress: a notice when a damaged file was kept aside, a summary, "Reset my progress",
+and on a hub with a collection folder, "Hand in my progress"."""
 
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 import ipywidgets as w
 
 from ..i18n import _
-from ..progress import Progress
+from ..progress import Progress, default_collect_directory
 from .text import live_region
 
 
@@ -17,10 +19,11 @@ def _status(text: str, bold: str = "") -> str:
 
 
 class ProgressPanel(w.VBox):
-    """Shows what is saved and resets it, after the student confirms."""
+    """Shows what is saved, resets it after the student confirms, and hands it in where a class collects it."""
 
-    def __init__(self, progress: Progress):
+    def __init__(self, progress: Progress, collection: Path | None = None):
         self.progress = progress
+        self.collection = collection or default_collect_directory()
         self.notice = w.HTML(_status(progress.notice, "\u26a0 " + _("Note:")) if progress.notice else "")
         self.summary = w.HTML()
         self.refresh_button = w.Button(description=_("Show my saved progress"),
@@ -37,7 +40,14 @@ class ProgressPanel(w.VBox):
         self.reset_button.on_click(lambda _button: self.ask())
         self.confirm_button.on_click(lambda _button: self.reset())
         self.cancel_button.on_click(lambda _button: self.cancel())
-        super().__init__([self.notice, self.summary, w.HBox([self.refresh_button, self.reset_button]),
+        buttons = [self.refresh_button, self.reset_button]
+        self.hand_in_button = w.Button(description=_("Hand in my progress"), tooltip=_("Hand in my progress"),
+                                       layout=w.Layout(width="auto"))
+        self.handed_in = w.HTML()
+        self.hand_in_button.on_click(lambda _button: self.hand_in())
+        if self.collection:
+            buttons.append(self.hand_in_button)
+        super().__init__([self.notice, self.summary, w.HBox(buttons), self.handed_in,
                           self.question, self.confirmation])
         self.show_summary()
 
@@ -46,6 +56,19 @@ class ProgressPanel(w.VBox):
         self.summary.value = _status(_("Your answers are saved after each one. Saved so far: {answered} "
                                        "question(s), {correct} of them answered right.").format(
             answered=len(answers), correct=sum(answer.correct for answer in answers)))
+
+    def hand_in(self) -> None:
+        try:
+            self.progress.hand_in(self.collection)
+        except OSError as error:
+            self.handed_in.value = _status(_("Could not hand in ({reason}). Your answers are still saved here; "
+                                             "tell your instructor.").format(reason=error.strerror or error),
+                                           "\u26a0 " + _("Note:"))
+            return
+        self.show_summary()
+        answers = len(self.progress.answers)
+        self.handed_in.value = _status(_("Handed in: your instructor now has your {answered} saved answer(s). "
+                                         "Hand in again later to update them.").format(answered=answers))
 
     def ask(self) -> None:
         self.question.value = _status(_("This forgets every saved answer of this lesson. Are you sure?"))

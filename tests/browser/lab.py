@@ -61,6 +61,11 @@ def run_all(page, timeout=120_000):
 def open_voila(page, url, timeout=120_000):
     """Open a Voila page and wait until the notebook has run and its widgets have rendered."""
     page.goto(url, timeout=timeout)
+    wait_for_voila(page, timeout)
+
+
+def wait_for_voila(page, timeout=120_000):
+    """Wait until the Voila page the browser is on has run its notebook and rendered its widgets."""
     page.wait_for_function(
         "() => document.querySelector('#main.jp-LabShell') && !document.querySelector('#loading')",
         timeout=timeout,

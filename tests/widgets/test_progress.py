@@ -50,3 +50,33 @@ def test_when_the_confirmation_closes_the_keyboard_focus_goes_back_to_reset(tmp_
     panel.reset_button.click()
     panel.confirm_button.click()
     assert focused == ["Reset my progress", "Reset my progress"]
+
+
+def test_hand_in_is_offered_only_where_the_class_collects(tmp_path, monkeypatch):
+    monkeypatch.delenv("PSOAS_COLLECT_DIR", raising=False)
+    progress = Progress("psoas-release", student="ana", directory=tmp_path)
+    without = ProgressPanel(progress)
+    assert without.hand_in_button not in without.children[2].children
+    monkeypatch.setenv("PSOAS_COLLECT_DIR", str(tmp_path / "collect"))
+    with_collection = ProgressPanel(progress)
+    assert with_collection.hand_in_button in with_collection.children[2].children
+
+
+def test_hand_in_copies_the_answers_and_says_how_many(tmp_path):
+    (tmp_path / "collect").mkdir()
+    progress = Progress("psoas-release", student="ana", directory=tmp_path / "home")
+    panel = ProgressPanel(progress, collection=tmp_path / "collect")
+    progress.record("palpation", "depth", "slow", True)
+    panel.hand_in_button.click()
+    assert (tmp_path / "collect/psoas-release--ana.json").exists()
+    assert "Handed in: your instructor now has your 1 saved answer(s)." in panel.handed_in.value
+    assert "Saved so far: 1 question(s)" in panel.summary.value
+
+
+def test_a_failed_hand_in_says_so_and_keeps_the_answers(tmp_path):
+    progress = Progress("psoas-release", student="ana", directory=tmp_path / "home")
+    progress.record("palpation", "depth", "slow", True)
+    panel = ProgressPanel(progress, collection=tmp_path / "no such folder")
+    panel.hand_in_button.click()
+    assert "Could not hand in" in panel.handed_in.value and "still saved here" in panel.handed_in.value
+    assert Progress("psoas-release", student="ana", directory=tmp_path / "home").get("palpation", "depth")

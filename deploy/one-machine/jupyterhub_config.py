@@ -1,0 +1,81 @@
+"""JupyterHub for a small class on one machine: started by `scripts/hub`, which sets the PSOAS_HUB_* variables.
+
+Students log in with the class password, get a private Unix account and home, and see the notebooks as
+Voila pages (an nbgitpuller link from `psoas-lesson hub-link` gives each student a copy). Their progress
+is saved under their home; "Hand in my progress" copies it into the collection folder for
+`psoas-lesson report`. Idle kernels and servers are stopped so a class does not fill the machine.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from psoas_lib.hub.spawner import USERNAME_PATTERN
+
+c = get_config()  # noqa: F821 (provided by JupyterHub)
+
+home = Path(os.environ["PSOAS_HUB_HOME"])  # the hub's own folder: environment, state, collection
+here = Path(__file__).resolve().parent
+minutes = 60
+
+# Where the hub listens; the students' servers listen on loopback only.
+c.JupyterHub.bind_url = os.environ.get("PSOAS_HUB_URL", "http://127.0.0.1:8000")
+c.JupyterHub.hub_bind_url = os.environ.get("PSOAS_HUB_API_URL", "http://127.0.0.1:8081")
+c.ConfigurableHTTPProxy.api_url = os.environ.get("PSOAS_HUB_PROXY_API_URL", "http://127.0.0.1:8001")
+c.ConfigurableHTTPProxy.command = [str(here / "node_modules/.bin/configurable-http-proxy")]
+c.JupyterHub.db_url = f"sqlite:///{home / 'state/jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(home / "state/jupyterhub_cookie_secret")
+c.JupyterHub.pid_file = str(home / "state/jupyterhub.pid")
+
+# Log in: one class password for students; instructors (admins) have their own, longer one.
+c.JupyterHub.authenticator_class = "shared-password"
+c.SharedPasswordAuthenticator.user_password = os.environ["PSOAS_HUB_PASSWORD"]
+c.SharedPasswordAuthenticator.allow_all = True
+c.Authenticator.username_pattern = USERNAME_PATTERN
+admins = {name for name in os.environ.get("PSOAS_HUB_ADMINS", "").split(",") if name}
+if admins:
+    c.Authenticator.admin_users = admins
+    c.SharedPasswordAuthenticator.admin_password = os.environ["PSOAS_HUB_ADMIN_PASSWORD"]
+
+# Each student: a private Unix account, the class environment, Voila as the landing page.
+c.JupyterHub.spawner_class = "psoas_lib.hub.spawner.StudentSpawner"
+c.StudentSpawner.home_root = os.environ.get("PSOAS_HUB_HOMES", "/home")
+c.StudentSpawner.account_prefix = os.environ.get("PSOAS_HUB_ACCOUNT_PREFIX", "psoas-")
+c.StudentSpawner.process_memory_limit = int(os.environ.get("PSOAS_HUB_PROCESS_MEMORY", 4 * 1024**3))
+c.Spawner.cmd = [str(Path(sys.executable).with_name("jupyterhub-singleuser"))]
+c.Spawner.default_url = "/voila/tree"
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 120
+c.Spawner.environment = {
+    "PSOAS_COLLECT_DIR": str(home / "collect"),
+    "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),  # trusts the hub's copy of the notebooks for nbgitpuller
+}
+for setting in ("PSOAS_LESSON", "PSOAS_PRESENTATION"):  # a class-wide lesson file or presentation mode
+    if os.environ.get(setting):
+        c.Spawner.environment[setting] = os.environ[setting]
+c.Spawner.args = [
+    # A kernel nobody has used for 20 minutes, with no page open on it, is stopped.
+    f"--MappingKernelManager.cull_idle_timeout={20 * minutes}",
+    f"--MappingKernelManager.cull_interval={2 * minutes}",
+]
+
+# A server idle for an hour is stopped; its files stay in the student's home.
+c.JupyterHub.services = [{
+    "name": "idle-culler",
+    "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={60 * minutes}",
+                f"--cull-every={5 * minutes}"],
+}]
+c.JupyterHub.load_roles = [{
+    "name": "idle-culler",
+    "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+    "services": ["idle-culler"],
+}]
+
+# Optional: a token for class tools (the load test, scripted account set-up) to manage users and servers.
+if os.environ.get("PSOAS_HUB_API_TOKEN"):
+    c.JupyterHub.services.append({"name": "class-tools", "api_token": os.environ["PSOAS_HUB_API_TOKEN"]})
+    c.JupyterHub.load_roles.append({
+        "name": "class-tools",
+        "scopes": ["admin:users", "admin:servers", "tokens", "access:servers", "read:users"],
+        "services": ["class-tools"],
+    })

@@ -1,0 +1,90 @@
+"""The one-machine hub's spawner: every student's server runs as their own Unix account, made on first start.
+
+Each account's home is private (mode 0700), so one student's notebooks and progress can be neither read
+nor overwritten by another student's session. A per-process address-space limit keeps one runaway kernel
+from exhausting the class machine; it is not a per-student total (that needs cgroups, e.g. SystemdSpawner).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pwd
+import re
+import resource
+
+from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
+from traitlets import Integer, Unicode
+
+# Hub user names allowed on the one-machine hub: each maps to exactly one Unix account name.
+USERNAME_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,23}$"
+
+
+def account_name(prefix: str, username: str) -> str:
+    """The Unix account of a hub user: the prefix and the name, refused unless the name is plain."""
+    if not re.fullmatch(USERNAME_PATTERN, username):
+        raise ValueError(f"hub user name {username!r} does not match {USERNAME_PATTERN}")
+    return prefix + username
+
+
+def limit_address_space(limit: int) -> None:
+    """Cap this process's (and its children's) address space at `limit` bytes; 0 leaves it unlimited."""
+    if limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+class StudentSpawner(LocalProcessSpawner):
+    """A LocalProcessSpawner that creates a private Unix account per hub user before the first start."""
+
+    account_prefix = Unicode("psoas-", config=True, help="Prefix of the students' Unix account names.")
+    home_root = Unicode("/home", config=True, help="Folder that holds the students' homes.")
+    process_memory_limit = Integer(
+        0, config=True,
+        help="Address-space limit in bytes for each process of a student's server (0: none).")
+
+    @property
+    def account(self) -> str:
+        return account_name(self.account_prefix, self.user.name)
+
+    async def ensure_account(self) -> None:
+        """Create the account with a private home if it does not exist yet."""
+        try:
+            pwd.getpwnam(self.account)
+            return
+        except KeyError:
+            pass
+        home = os.path.join(self.home_root, self.account)
+        process = await asyncio.create_subprocess_exec(
+            "useradd", "--create-home", "--home-dir", home, "--shell", "/usr/sbin/nologin",
+            "--user-group", "--comment", f"psoas hub student {self.user.name}", self.account,
+            stderr=asyncio.subprocess.PIPE)
+        _out, err = await process.communicate()
+        if process.returncode != 0 and not self._exists():  # another start may have created it meanwhile
+            raise RuntimeError(f"useradd {self.account} failed: {err.decode(errors='replace').strip()}")
+        os.chmod(home, 0o700)
+
+    def _exists(self) -> bool:
+        try:
+            pwd.getpwnam(self.account)
+        except KeyError:
+            return False
+        return True
+
+    async def start(self):
+        await self.ensure_account()
+        return await super().start()
+
+    def make_preexec_fn(self, name):
+        become_student = set_user_setuid(self.account)
+        limit = self.process_memory_limit
+
+        def preexec():
+            limit_address_space(limit)
+            become_student()
+
+        return preexec
+
+    def user_env(self, env):
+        entry = pwd.getpwnam(self.account)
+        env.update(USER=self.account, HOME=entry.pw_dir, SHELL=entry.pw_shell)
+        return env
