@@ -1,14 +1,18 @@
 """The one-machine class hub in a browser: a student logs in through an nbgitpuller link, gets their own copy,
-completes the landmark quiz on the Voila page and hands it in; a later pull keeps the student's edits."""
+completes the landmark quiz on the Voila page and hands it in; a later pull keeps the student's edits; and a
+small class working at once (the load test's students, through the kernel API) keeps every file apart."""
 
+import asyncio
 import json
 import os
 import pwd
 import stat
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from benchmarks.class_load import round_of
 from psoas_lib.hub.links import hub_link
 from psoas_lib.report import collect
 
@@ -103,3 +107,13 @@ def test_a_second_pull_brings_updates_and_keeps_the_students_edits(page, hub, tm
     assert (copy / "notebooks/UPDATES.md").read_text() == "New this week: a German lesson.\n"
     assert owned_by_student(copy / "notebooks/UPDATES.md")
     page.get_by_text("My own note: feel for the pulse first.").wait_for()
+
+
+def test_a_small_class_at_once_finishes_with_each_students_own_files(hub):
+    """The load test (benchmarks/class_load.py) in small: it checks every student's files itself."""
+    with ThreadPoolExecutor(1) as thread:  # Playwright's sync API holds this thread's event loop
+        result = thread.submit(asyncio.run, round_of(hub, 4, round_number=0)).result()
+    assert result["errors"] == {} and result["succeeded"] == 4
+    assert len(result["clicks"]) == 4 * 4 and all(0 < c < 60 for c in result["clicks"])
+    handed_in = sorted(p.name for p in hub.collection().glob("psoas-release--r0s*.json"))
+    assert handed_in == [f"psoas-release--r0s{i:03d}.json" for i in range(4)]

@@ -1,0 +1,373 @@
+"""Load test of a whole class on the one-machine hub: N students at once, raised until the hub breaks.
+
+    .venv/bin/python -m benchmarks.class_load                    # 40 students, then 80, 120, ... until it breaks
+    .venv/bin/python -m benchmarks.class_load --students 40      # one round of 40
+    .venv/bin/python -m benchmarks.class_load --students 5,10 --no-raise
+
+Run as root on loopback only (the hub creates a Unix account per student). Every simulated student, all at
+the same time: is created and has a server started through the hub's API; pulls the notebooks with the
+nbgitpuller link's API; opens notebook 02 as a kernel session and runs its cells, as Voila does; then
+answers as a browser would, by sending widget messages (screen answered "no", moves, "Place fingertips
+here", "Sink in slowly", "Hand in my progress"), each timed from the click message to the feedback
+widget's update. Afterwards every student's progress file and handed-in file is checked, file by file.
+
+A round "breaks" when a student does not finish, when a saved or handed-in file is wrong, or when free
+memory falls under the guard (then no further student is started). Rounds stop at the first break or at
+--max-students. Figures print as Markdown for benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import pwd
+import statistics
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.websocket import websocket_connect
+
+from tests.browser.hub import ACCOUNT_PREFIX, Hub, running_hub
+
+from .common import machine
+
+NOTEBOOK = "psoas-release/notebooks/02_technique.ipynb"
+PROGRESS_FILE = "psoas-release--{name}.json"
+MEMORY_GUARD = 1.5 * 1024**3  # bytes of MemAvailable under which no further student is started
+STEP_TIMEOUT = 600  # seconds for any one step of one student
+
+# Run in each student's kernel after the notebook: the model ids a browser would send its clicks to.
+FIND_WIDGETS = """
+import gc, json
+from psoas_lib.widgets.palpation import PalpationQuiz
+from psoas_lib.widgets.progress import ProgressPanel
+quiz = next(o for o in gc.get_objects() if isinstance(o, PalpationQuiz))
+panel = next(o for o in gc.get_objects() if isinstance(o, ProgressPanel))
+slow = next(b for b in quiz.sink_buttons.values() if b.description == "Sink in slowly")
+print(json.dumps({
+    "screen": [[radio.model_id, [label for label, _ in radio.options].index("No")] for radio in screen.answers],
+    "move_right": quiz.moves["right"].model_id,
+    "place": quiz.place_button.model_id, "placement_feedback": quiz.placement_feedback.model_id,
+    "slow": slow.model_id, "depth_feedback": quiz.depth_feedback.model_id,
+    "hand_in": panel.hand_in_button.model_id, "handed_in": panel.handed_in.model_id,
+}))
+"""
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
+
+
+def mem_available() -> int:
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemAvailable:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError("no MemAvailable in /proc/meminfo")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_by_uid() -> dict[int, int]:
+    """Resident memory of all processes, summed per user id (bytes)."""
+    totals: dict[int, int] = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            lines = status.read_text().splitlines()
+        except OSError:
+            continue
+        values = dict(line.split(":", 1) for line in lines if ":" in line)
+        if "VmRSS" in values:
+            uid = int(values["Uid"].split()[0])
+            totals[uid] = totals.get(uid, 0) + int(values["VmRSS"].split()[0]) * 1024
+    return totals
+
+
+def process_id(name: str) -> int:
+    """The pid of the first process whose command line contains `name`."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if name in cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace"):
+                return int(cmdline.parent.name)
+        except OSError:
+            continue
+    raise RuntimeError(f"no process running {name}")
+
+
+@dataclass
+class Student:
+    name: str
+    stage: str = "waiting"
+    error: str = ""
+    spawn: float = 0.0
+    run_notebook: float = 0.0
+    clicks: list[float] = field(default_factory=list)
+    done: bool = False
+
+
+class Kernel:
+    """A kernel's websocket channels, spoken as JupyterLab or Voila speaks them (legacy JSON protocol)."""
+
+    def __init__(self, connection, session: str):
+        self.connection, self.session = connection, session
+        self.updates: dict[str, asyncio.Event] = {}
+
+    def _message(self, channel: str, msg_type: str, content: dict) -> str:
+        header = {"msg_id": uuid.uuid4().hex, "session": self.session, "username": "load-test",
+                  "msg_type": msg_type, "version": "5.3", "date": ""}
+        return json.dumps({"header": header, "parent_header": {}, "metadata": {}, "content": content,
+                           "channel": channel, "buffers": []})
+
+    async def execute(self, code: str) -> str:
+        """Run code; return what it printed; raise on an error."""
+        message = self._message("shell", "execute_request", {"code": code, "silent": False, "store_history": False,
+                                                             "user_expressions": {}, "allow_stdin": False})
+        msg_id = json.loads(message)["header"]["msg_id"]
+        await self.connection.write_message(message)
+        printed = []
+        while True:
+            reply = json.loads(await self._read())
+            if reply["parent_header"].get("msg_id") != msg_id:
+                continue
+            kind = reply["header"]["msg_type"]
+            if kind == "stream":
+                printed.append(reply["content"]["text"])
+            elif kind == "error":
+                raise RuntimeError(f"{reply['content']['ename']}: {reply['content']['evalue']}")
+            elif kind == "status" and reply["content"]["execution_state"] == "idle":
+                return "".join(printed)
+
+    async def _read(self) -> str:
+        message = await self.connection.read_message()
+        if message is None:
+            raise RuntimeError("the kernel's websocket closed")
+        return message
+
+    async def send_to_widget(self, model_id: str, data: dict, wait_for: str | None = None) -> float:
+        """Send a widget message (a click or a value) as a browser does; return seconds until `wait_for`'s
+        model reports a new value (or until the kernel is idle again when there is nothing to wait for)."""
+        message = self._message("shell", "comm_msg", {"comm_id": model_id, "data": data})
+        msg_id = json.loads(message)["header"]["msg_id"]
+        start = time.perf_counter()
+        await self.connection.write_message(message)
+        while True:
+            reply = json.loads(await self._read())
+            content, kind = reply["content"], reply["header"]["msg_type"]
+            if wait_for and kind == "comm_msg" and content.get("comm_id") == wait_for \
+                    and "value" in content["data"].get("state", {}):
+                return time.perf_counter() - start
+            if not wait_for and kind == "status" and content["execution_state"] == "idle" \
+                    and reply["parent_header"].get("msg_id") == msg_id:
+                return time.perf_counter() - start
+
+    async def click(self, model_id: str, feedback: str | None = None) -> float:
+        return await self.send_to_widget(model_id, {"method": "custom", "content": {"event": "click"}}, feedback)
+
+    async def choose(self, model_id: str, index: int) -> float:
+        return await self.send_to_widget(model_id, {"method": "update", "state": {"index": index},
+                                                    "buffer_paths": []})
+
+
+class Class:
+    """The hub seen by the load test: its API and the students' servers, through the proxy, with one token."""
+
+    def __init__(self, hub: Hub):
+        self.hub = hub
+        self.http = AsyncHTTPClient(force_instance=True, max_clients=1000, defaults={"request_timeout": STEP_TIMEOUT})
+
+    async def call(self, path: str, method: str = "GET", body: dict | None = None) -> dict | None:
+        request = HTTPRequest(f"{self.hub.url}{path}", method=method,
+                              body=json.dumps(body) if body is not None else ("{}" if method == "POST" else None),
+                              headers={"Authorization": f"token {self.hub.token}"}, follow_redirects=False,
+                              allow_nonstandard_methods=True)
+        response = await self.http.fetch(request)
+        return json.loads(response.body) if response.body and response.body[:1] in (b"{", b"[") else None
+
+    async def start_server(self, student: Student) -> None:
+        await self.call(f"/hub/api/users/{student.name}", "POST")
+        start = time.perf_counter()
+        await self.call(f"/hub/api/users/{student.name}/server", "POST")
+        while not (await self.call(f"/hub/api/users/{student.name}"))["servers"].get("", {}).get("ready"):
+            if time.perf_counter() - start > STEP_TIMEOUT:
+                raise TimeoutError("the server did not become ready")
+            await asyncio.sleep(1)
+        student.spawn = time.perf_counter() - start
+
+    async def pull(self, student: Student) -> None:
+        """What the nbgitpuller link's page does: stream the pull's progress until it says it is done."""
+        repo = f"file://{self.hub.home}/psoas-release.git"
+        response = await self.http.fetch(HTTPRequest(
+            f"{self.hub.url}/user/{student.name}/git-pull/api?repo={repo}&targetpath=psoas-release&branch=main",
+            headers={"Authorization": f"token {self.hub.token}"}))
+        events = [json.loads(line[6:]) for line in response.body.decode().splitlines() if line.startswith("data: ")]
+        if not events or events[-1].get("phase") != "finished":
+            raise RuntimeError(f"nbgitpuller did not finish: {events[-1:] or response.body[:300]}")
+
+    async def open_notebook(self, student: Student) -> Kernel:
+        session = await self.call(f"/user/{student.name}/api/sessions", "POST", {
+            "path": NOTEBOOK, "type": "notebook", "name": "02_technique.ipynb", "kernel": {"name": "python3"}})
+        url = f"{self.hub.url.replace('http', 'ws', 1)}/user/{student.name}/api/kernels/{session['kernel']['id']}/channels"
+        connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.hub.token}"}),
+                                             max_message_size=64 * 1024**2)
+        return Kernel(connection, uuid.uuid4().hex)
+
+
+async def simulate(lesson_class: Class, student: Student, gate: asyncio.Semaphore) -> None:
+    """One student, from account to handed-in answers."""
+    try:
+        async with gate:
+            if mem_available() < MEMORY_GUARD:
+                raise MemoryError(f"not started: free memory under {MEMORY_GUARD / 1024**3:.1f} GiB")
+        student.stage = "spawn"
+        await lesson_class.start_server(student)
+        student.stage = "pull"
+        await lesson_class.pull(student)
+        student.stage = "kernel"
+        kernel = await lesson_class.open_notebook(student)
+        notebook = json.loads((lesson_class.hub.account_home(student.name) / NOTEBOOK).read_text())
+        start = time.perf_counter()
+        for cell in notebook["cells"]:
+            if cell["cell_type"] == "code":
+                student.stage = "run notebook"
+                await kernel.execute("".join(cell["source"]))
+        student.run_notebook = time.perf_counter() - start
+        student.stage = "answer"
+        ids = json.loads(await kernel.execute(FIND_WIDGETS))
+        for model_id, no in ids["screen"]:
+            await kernel.choose(model_id, no)
+        student.clicks.append(await kernel.click(ids["place"], ids["placement_feedback"]))  # on the midline
+        for _ in range(6):
+            await kernel.click(ids["move_right"])
+        student.clicks.append(await kernel.click(ids["place"], ids["placement_feedback"]))  # in the start zone
+        student.clicks.append(await kernel.click(ids["slow"], ids["depth_feedback"]))
+        student.clicks.append(await kernel.click(ids["hand_in"], ids["handed_in"]))
+        kernel.connection.close()
+        student.done, student.stage = True, "done"
+    except Exception as error:  # noqa: BLE001 - every failure is counted and reported
+        student.error = f"{student.stage}: {type(error).__name__}: {error}"[:300]
+
+
+def check_files(hub: Hub, student: Student) -> str:
+    """'' when the student's own progress and handed-in files hold exactly this student's answers."""
+    account = pwd.getpwnam(ACCOUNT_PREFIX + student.name)
+    progress = Path(account.pw_dir) / ".psoas/progress" / PROGRESS_FILE.format(name=student.name)
+    handed_in = hub.collection() / PROGRESS_FILE.format(name=student.name)
+    for path in (progress, handed_in):
+        if not path.exists():
+            return f"{path} is missing"
+        if path.stat().st_uid != account.pw_uid:
+            return f"{path} is not owned by {account.pw_name}"
+    mine, theirs = json.loads(progress.read_text()), json.loads(handed_in.read_text())
+    answers = mine["answers"]
+    if mine["student"] != student.name or theirs["student"] != student.name:
+        return "a file names another student"
+    if theirs["answers"] != answers:
+        return "the handed-in answers differ from the saved ones"
+    expected = {"palpation/placement": (2, True), "palpation/depth": (1, True)}
+    got = {key: (answers[key]["attempts"], answers[key]["correct"]) for key in expected if key in answers}
+    return "" if got == expected else f"unexpected answers {got}"
+
+
+async def round_of(hub: Hub, size: int, round_number: int) -> dict:
+    students = [Student(f"r{round_number}s{i:03d}") for i in range(size)]
+    lesson_class = Class(hub)
+    hub_pid, proxy_pid = process_id("jupyterhub_config.py"), process_id("configurable-http-proxy")
+    cpu_before = {pid: cpu_seconds(pid) for pid in (hub_pid, proxy_pid)}
+    lowest_free = mem_available()
+    start = time.perf_counter()
+    gate = asyncio.Semaphore(1)  # students start together; each checks the memory guard on its way in
+    tasks = [asyncio.create_task(simulate(lesson_class, s, gate)) for s in students]
+    while not all(t.done() for t in tasks):
+        lowest_free = min(lowest_free, mem_available())
+        await asyncio.sleep(1)
+    wall = time.perf_counter() - start
+    by_uid = rss_by_uid()
+    memory = [by_uid.get(pwd.getpwnam(ACCOUNT_PREFIX + s.name).pw_uid, 0) for s in students if s.done]
+    cpu = {pid: (cpu_seconds(pid) - before) / wall for pid, before in cpu_before.items()}
+    for s in students:
+        if s.done and (problem := check_files(hub, s)):
+            s.done, s.error = False, f"files: {problem}"
+    clicks = [c for s in students for c in s.clicks]
+    spawns = [s.spawn for s in students if s.spawn]
+    runs = [s.run_notebook for s in students if s.run_notebook]
+    errors: dict[str, int] = {}
+    for s in students:
+        if s.error:
+            key = s.error.split(":", 2)[0] + ": " + s.error.split(":", 2)[-1].strip()[:120]
+            errors[key] = errors.get(key, 0) + 1
+    await asyncio.gather(*(lesson_class.call(f"/hub/api/users/{s.name}/server", "DELETE") for s in students),
+                         return_exceptions=True)
+    await asyncio.sleep(5)
+    return {
+        "students": size, "succeeded": sum(s.done for s in students), "wall": wall,
+        "spawn": spawns, "run": runs, "clicks": clicks, "memory": memory,
+        "hub_cpu": cpu[hub_pid], "proxy_cpu": cpu[proxy_pid], "lowest_free": lowest_free, "errors": errors,
+    }
+
+
+def row(result: dict) -> str:
+    def p(values, q, scale=1.0, fmt=".2f"):
+        return format(percentile(values, q) * scale, fmt) if values else "–"
+    mib = 1 / 1024**2
+    return (f"| {result['students']} | {result['succeeded']} | {result['wall']:.0f} s "
+            f"| {p(result['spawn'], .5, fmt='.1f')} / {p(result['spawn'], .95, fmt='.1f')} s "
+            f"| {p(result['run'], .5, fmt='.1f')} / {p(result['run'], .95, fmt='.1f')} s "
+            f"| {p(result['clicks'], .5, 1000, '.0f')} / {p(result['clicks'], .95, 1000, '.0f')} ms "
+            f"| {p(result['memory'], .5, mib, '.0f')} / {p(result['memory'], 1.0, mib, '.0f')} MiB "
+            f"| {result['hub_cpu'] * 100:.0f} % / {result['proxy_cpu'] * 100:.0f} % "
+            f"| {result['lowest_free'] / 1024**3:.1f} GiB |")
+
+
+HEADER = ("| students | finished, files right | wall | spawn p50 / p95 | notebook run p50 / p95 "
+          "| click-to-feedback p50 / p95 | memory per student server p50 / max | hub / proxy CPU "
+          "| lowest free memory |\n|---|---|---|---|---|---|---|---|---|")
+
+
+async def main_async(sizes: list[int], keep_raising: bool, max_students: int) -> None:
+    with running_hub() as hub:
+        print("\n".join(f"- {line}" for line in machine()), flush=True)
+        print(HEADER, flush=True)
+        round_number, size = 0, sizes[0]
+        while True:
+            round_number += 1
+            result = await round_of(hub, size, round_number)
+            print(row(result), flush=True)
+            for error, count in result["errors"].items():
+                print(f"  - {count}× {error}", flush=True)
+            if result["succeeded"] < size:
+                print(f"\nbroke at {size} students", flush=True)
+                return
+            if round_number < len(sizes):
+                size = sizes[round_number]
+            elif keep_raising and size + sizes[0] <= max_students:
+                size += sizes[0]
+            else:
+                return
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.class_load", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--students", default="40", help="students per round, comma-separated (default 40)")
+    parser.add_argument("--no-raise", action="store_true", help="stop after the listed rounds")
+    parser.add_argument("--max-students", type=int, default=400, help="never start a round larger than this")
+    args = parser.parse_args(argv)
+    if os.geteuid() != 0:
+        print("run as root: the class hub creates a Unix account per student", file=sys.stderr)
+        return 1
+    sizes = [int(n) for n in args.students.split(",")]
+    asyncio.run(main_async(sizes, not args.no_raise, args.max_students))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
