@@ -43,7 +43,7 @@ def _report(args: argparse.Namespace) -> int:
     if not directory.is_dir():
         print(f"{directory}: no such folder")
         return 1
-    report = collect(directory)
+    report = collect(directory, args.hub_accounts)
     results, summary = write_csvs(report, Path(args.output) if args.output else directory)
     print(summary_text(report))
     print(f"wrote {results} and {summary}")
@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     report = commands.add_parser("report", help="summarise the students' progress files in DIR")
     report.add_argument("directory", metavar="DIR")
     report.add_argument("--output", metavar="OUTDIR", help="where to write the CSV files (default: DIR)")
+    report.add_argument("--hub-accounts", metavar="PREFIX",
+                        help="on the one-machine hub (PREFIX psoas-): count a file only if the student's own "
+                             "account handed it in")
     report.set_defaults(run=_report)
 
     link = commands.add_parser("hub-link", help="print nbgitpuller links that give each student a copy on a hub")

@@ -7,7 +7,9 @@ skipped; one bad file never stops the report.
 from __future__ import annotations
 
 import csv
+import pwd
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,8 +61,23 @@ class ClassReport:
         return out
 
 
-def collect(directory: Path) -> ClassReport:
-    """Read every progress file directly inside `directory`."""
+def file_owner(path: Path) -> str:
+    """The name of the Unix account that owns `path` (its uid as text if the account is gone)."""
+    uid = path.stat().st_uid
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)
+
+
+def collect(directory: Path, account_prefix: str | None = None,
+            owner: Callable[[Path], str] = file_owner) -> ClassReport:
+    """Read every progress file directly inside `directory`.
+
+    With `account_prefix` (a hub's collection folder, where each student hands in from their own Unix
+    account), a file counts only if the account `account_prefix + student` wrote it: one student cannot
+    hand in answers in another's name.
+    """
     report = ClassReport()
     for path in sorted(p for p in directory.iterdir() if p.is_file() and p.name not in OWN_OUTPUTS):
         reason = _skip_reason(path)
@@ -73,6 +90,10 @@ def collect(directory: Path) -> ClassReport:
             report.skipped.append((path, f"not readable progress: {error}"))
             continue
         student, lesson = str(data.get("student", path.stem)), str(data.get("lesson", ""))
+        if account_prefix is not None and owner(path) != account_prefix + student:
+            report.skipped.append((path, f"handed in by account {owner(path)}, not by {account_prefix + student}: "
+                                         "not counted as that student's"))
+            continue
         for question, entry in sorted(data["answers"].items()):
             report.rows.append(Row(student, lesson, question, Answer(**entry)))
     return report

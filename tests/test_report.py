@@ -62,3 +62,13 @@ def test_report_command_writes_both_csv_files_and_runs_twice(tmp_path, capsys):
 def test_report_on_a_missing_folder_says_so(tmp_path, capsys):
     assert main(["report", str(tmp_path / "nope")]) == 1
     assert "no such folder" in capsys.readouterr().out
+
+
+def test_on_a_hub_a_file_counts_only_when_the_students_own_account_handed_it_in(tmp_path):
+    class_folder(tmp_path)
+    owners = {"psoas-release--ana.json": "psoas-ana", "psoas-release--ben.json": "psoas-cai"}
+    report = collect(tmp_path, "psoas-", owner=lambda path: owners.get(path.name, "psoas-" + path.stem.split("--")[1]))
+    assert report.students == ["ana", "cai", "dee"]
+    assert [(path.name, reason) for path, reason in report.skipped] == [
+        ("psoas-release--ben.json", "handed in by account psoas-cai, not by psoas-ben: not counted as that student's")]
+    assert collect(tmp_path).students == ["ana", "ben", "cai", "dee"]  # a laptop's folder: no accounts to check
