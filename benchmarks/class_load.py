@@ -23,7 +23,7 @@ import asyncio
 import json
 import os
 import pwd
-import statistics
+import signal
 import sys
 import time
 import uuid
@@ -41,6 +41,7 @@ NOTEBOOK = "psoas-release/notebooks/02_technique.ipynb"
 PROGRESS_FILE = "psoas-release--{name}.json"
 MEMORY_GUARD = 1.5 * 1024**3  # bytes of MemAvailable under which no further student is started
 STEP_TIMEOUT = 600  # seconds for any one step of one student
+STUDENT_TIMEOUT = 1200  # seconds for one student from start to hand-in
 
 # Run in each student's kernel after the notebook: the model ids a browser would send its clicks to.
 FIND_WIDGETS = """
@@ -196,7 +197,12 @@ class Class:
         await self.call(f"/hub/api/users/{student.name}", "POST")
         start = time.perf_counter()
         await self.call(f"/hub/api/users/{student.name}/server", "POST")
-        while not (await self.call(f"/hub/api/users/{student.name}"))["servers"].get("", {}).get("ready"):
+        while True:
+            server = (await self.call(f"/hub/api/users/{student.name}"))["servers"].get("")
+            if server is None:  # the spawn failed: the hub forgot the server (its log says why)
+                raise RuntimeError("the hub could not start the server")
+            if server.get("ready"):
+                break
             if time.perf_counter() - start > STEP_TIMEOUT:
                 raise TimeoutError("the server did not become ready")
             await asyncio.sleep(1)
@@ -285,11 +291,15 @@ async def round_of(hub: Hub, size: int, round_number: int) -> dict:
     lowest_free = mem_available()
     start = time.perf_counter()
     gate = asyncio.Semaphore(1)  # students start together; each checks the memory guard on its way in
-    tasks = [asyncio.create_task(simulate(lesson_class, s, gate)) for s in students]
+    tasks = [asyncio.create_task(asyncio.wait_for(simulate(lesson_class, s, gate), STUDENT_TIMEOUT))
+             for s in students]
     while not all(t.done() for t in tasks):
         lowest_free = min(lowest_free, mem_available())
         await asyncio.sleep(1)
     wall = time.perf_counter() - start
+    for s in students:
+        if not s.done and not s.error:
+            s.error = f"{s.stage}: TimeoutError: not finished after {STUDENT_TIMEOUT} s"
     by_uid = rss_by_uid()
     memory = [by_uid.get(pwd.getpwnam(ACCOUNT_PREFIX + s.name).pw_uid, 0) for s in students if s.done]
     cpu = {pid: (cpu_seconds(pid) - before) / wall for pid, before in cpu_before.items()}
@@ -365,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         print("run as root: the class hub creates a Unix account per student", file=sys.stderr)
         return 1
     sizes = [int(n) for n in args.students.split(",")]
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a kill still stops the hub and removes its accounts
     asyncio.run(main_async(sizes, not args.no_raise, args.max_students))
     return 0
 

@@ -19,6 +19,10 @@ from traitlets import Integer, Unicode
 # Hub user names allowed on the one-machine hub: each maps to exactly one Unix account name.
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,23}$"
 
+# useradd locks /etc/passwd and fails at once if another useradd holds it ("cannot lock /etc/passwd"), which
+# a class logging in at the same moment does: the hub (one process) creates accounts one at a time.
+_ACCOUNT_CREATION = asyncio.Lock()
+
 
 def account_name(prefix: str, username: str) -> str:
     """The Unix account of a hub user: the prefix and the name, refused unless the name is plain."""
@@ -48,27 +52,21 @@ class StudentSpawner(LocalProcessSpawner):
 
     async def ensure_account(self) -> None:
         """Create the account with a private home if it does not exist yet."""
-        try:
-            pwd.getpwnam(self.account)
-            return
-        except KeyError:
-            pass
-        home = os.path.join(self.home_root, self.account)
-        process = await asyncio.create_subprocess_exec(
-            "useradd", "--create-home", "--home-dir", home, "--shell", "/usr/sbin/nologin",
-            "--user-group", "--comment", f"psoas hub student {self.user.name}", self.account,
-            stderr=asyncio.subprocess.PIPE)
-        _out, err = await process.communicate()
-        if process.returncode != 0 and not self._exists():  # another start may have created it meanwhile
-            raise RuntimeError(f"useradd {self.account} failed: {err.decode(errors='replace').strip()}")
-        os.chmod(home, 0o700)
-
-    def _exists(self) -> bool:
-        try:
-            pwd.getpwnam(self.account)
-        except KeyError:
-            return False
-        return True
+        async with _ACCOUNT_CREATION:
+            try:
+                pwd.getpwnam(self.account)
+                return
+            except KeyError:
+                pass
+            home = os.path.join(self.home_root, self.account)
+            process = await asyncio.create_subprocess_exec(
+                "useradd", "--create-home", "--home-dir", home, "--shell", "/usr/sbin/nologin",
+                "--user-group", "--comment", f"psoas hub student {self.user.name}", self.account,
+                stderr=asyncio.subprocess.PIPE)
+            _out, err = await process.communicate()
+            if process.returncode != 0:
+                raise RuntimeError(f"useradd {self.account} failed: {err.decode(errors='replace').strip()}")
+            os.chmod(home, 0o700)
 
     async def start(self):
         await self.ensure_account()

@@ -1,11 +1,15 @@
-"""Does every hub user get exactly one Unix account, and does the memory cap stop a runaway process?"""
+"""Does every hub user get exactly one Unix account, made one at a time, and does the memory cap stop a runaway
+process?"""
 
+import asyncio
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 
-from psoas_lib.hub.spawner import account_name
+from psoas_lib.hub import spawner
+from psoas_lib.hub.spawner import StudentSpawner, account_name
 
 
 def test_a_plain_user_name_maps_to_one_account():
@@ -24,3 +28,36 @@ def test_the_address_space_cap_turns_a_runaway_allocation_into_a_memory_error():
             "try:\n    block = bytearray(2 * 1024**3)\nexcept MemoryError:\n    print('refused')\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "refused", result.stderr
+
+
+def test_a_class_logging_in_at_once_creates_its_accounts_one_at_a_time(monkeypatch, tmp_path):
+    """useradd fails outright while another useradd holds /etc/passwd: calls must never overlap."""
+    running, overlaps, created = [0], [], []
+
+    class FakeUseradd:
+        returncode = 0
+
+        async def communicate(self):
+            running[0] += 1
+            overlaps.append(running[0] > 1)
+            await asyncio.sleep(0.01)
+            running[0] -= 1
+            return b"", b""
+
+    async def fake_exec(*args, **_kwargs):
+        created.append(args[-1])
+        (tmp_path / args[-1]).mkdir()
+        return FakeUseradd()
+
+    def no_such_account(name):
+        raise KeyError(name)
+
+    monkeypatch.setattr(spawner.asyncio, "create_subprocess_exec", fake_exec)
+    monkeypatch.setattr(spawner.pwd, "getpwnam", no_such_account)
+
+    async def class_logs_in():
+        students = [StudentSpawner(user=SimpleNamespace(name=f"s{i}"), home_root=str(tmp_path)) for i in range(8)]
+        await asyncio.gather(*(student.ensure_account() for student in students))
+
+    asyncio.run(class_logs_in())
+    assert sorted(created) == [f"psoas-s{i}" for i in range(8)] and not any(overlaps)
