@@ -72,14 +72,20 @@ def file_owner(path: Path) -> str:
 
 def collect(directory: Path, account_prefix: str | None = None,
             owner: Callable[[Path], str] = file_owner) -> ClassReport:
-    """Read every progress file directly inside `directory`.
+    """Read every progress file inside `directory` and inside its sub-folders (one level).
 
-    With `account_prefix` (a hub's collection folder, where each student hands in from their own Unix
-    account), a file counts only if the account `account_prefix + student` wrote it: one student cannot
-    hand in answers in another's name.
+    A file counts as a student's only where it can have come from that student:
+    - in a sub-folder, the folder must be the student's own (on Kubernetes each student's server mounts only
+      its own sub-folder of the collection volume);
+    - with `account_prefix` (the one-machine hub's drop box, where each student writes from their own Unix
+      account), the account `account_prefix + student` must own the file.
+    So one student cannot hand in answers in another's name.
     """
     report = ClassReport()
-    for path in sorted(p for p in directory.iterdir() if p.is_file() and p.name not in OWN_OUTPUTS):
+    folders = [directory, *sorted(p for p in directory.iterdir() if p.is_dir())]
+    files = [p for folder in folders for p in sorted(folder.iterdir())
+             if p.is_file() and p.name not in OWN_OUTPUTS]
+    for path in files:
         reason = _skip_reason(path)
         if reason:
             report.skipped.append((path, reason))
@@ -90,13 +96,23 @@ def collect(directory: Path, account_prefix: str | None = None,
             report.skipped.append((path, f"not readable progress: {error}"))
             continue
         student, lesson = str(data.get("student", path.stem)), str(data.get("lesson", ""))
-        if account_prefix is not None and owner(path) != account_prefix + student:
-            report.skipped.append((path, f"handed in by account {owner(path)}, not by {account_prefix + student}: "
-                                         "not counted as that student's"))
+        source = _wrong_source(path, directory, student, account_prefix, owner)
+        if source:
+            report.skipped.append((path, f"handed in from {source}, not {student}'s: not counted as {student}'s"))
             continue
         for question, entry in sorted(data["answers"].items()):
             report.rows.append(Row(student, lesson, question, Answer(**entry)))
     return report
+
+
+def _wrong_source(path: Path, directory: Path, student: str, account_prefix: str | None,
+                  owner: Callable[[Path], str]) -> str:
+    """Where the file came from, when that is not the named student; else ''."""
+    if path.parent != directory and path.parent.name != student:
+        return f"the folder {path.parent.name}/"
+    if account_prefix is not None and owner(path) != account_prefix + student:
+        return f"the account {owner(path)}"
+    return ""
 
 
 def _skip_reason(path: Path) -> str:

@@ -70,5 +70,16 @@ def test_on_a_hub_a_file_counts_only_when_the_students_own_account_handed_it_in(
     report = collect(tmp_path, "psoas-", owner=lambda path: owners.get(path.name, "psoas-" + path.stem.split("--")[1]))
     assert report.students == ["ana", "cai", "dee"]
     assert [(path.name, reason) for path, reason in report.skipped] == [
-        ("psoas-release--ben.json", "handed in by account psoas-cai, not by psoas-ben: not counted as that student's")]
+        ("psoas-release--ben.json", "handed in from the account psoas-cai, not ben's: not counted as ben's")]
     assert collect(tmp_path).students == ["ana", "ben", "cai", "dee"]  # a laptop's folder: no accounts to check
+
+
+def test_in_per_student_folders_a_file_counts_only_in_the_students_own_folder(tmp_path):
+    for student in ("ana", "ben"):
+        Progress("psoas-release", student=student, directory=tmp_path / student).record("landmarks", "pulse", "x", True)
+    Progress("psoas-release", student="ana", directory=tmp_path / "ben").record("landmarks", "pulse", "y", False)
+    report = collect(tmp_path)
+    assert report.students == ["ana", "ben"]
+    assert [row.answer.answer for row in report.rows if row.student == "ana"] == ["x"]
+    assert [(path.relative_to(tmp_path).as_posix(), reason) for path, reason in report.skipped] == [
+        ("ben/psoas-release--ana.json", "handed in from the folder ben/, not ana's: not counted as ana's")]

@@ -285,6 +285,8 @@ def test_progress_lives_on_the_students_volume_and_submissions_on_the_shared_one
     assert env["PSOAS_PROGRESS_DIR"].startswith(storage["homeMountPath"].rstrip("/") + "/")
     mounts = {m["mountPath"]: m["name"] for m in storage["extraVolumeMounts"]}
     assert env["PSOAS_COLLECT_DIR"] in mounts
+    collect_mount = next(m for m in storage["extraVolumeMounts"] if m["mountPath"] == env["PSOAS_COLLECT_DIR"])
+    assert collect_mount["subPath"] == "{unescaped_username}"  # each student sees only their own folder
     volumes = {v["name"]: v for v in storage["extraVolumes"]}
     claim = volumes[mounts[env["PSOAS_COLLECT_DIR"]]]["persistentVolumeClaim"]["claimName"]
     pvc = load(COLLECT_PVC)
@@ -299,4 +301,4 @@ def test_nbgitpuller_pulls_the_image_tag_into_the_folder_the_default_url_opens()
     assert puller, "postStart runs gitpuller URL BRANCH DIR and never fails the start"
     _url, ref, folder = puller.groups()
     assert ref == singleuser["image"]["tag"]  # notebooks and psoas_lib from the same commit
-    assert singleuser["defaultUrl"].startswith(f"/lab/tree/{folder}/notebooks/")
+    assert singleuser["defaultUrl"].startswith(f"/voila/render/{folder}/notebooks/")  # students see Voila pages
