@@ -23,6 +23,8 @@ import asyncio
 import json
 import os
 import pwd
+import re
+import shutil
 import signal
 import sys
 import time
@@ -262,6 +264,17 @@ async def simulate(lesson_class: Class, student: Student, gate: asyncio.Semaphor
         student.error = f"{student.stage}: {type(error).__name__}: {error}"[:300]
 
 
+def hub_reasons(hub: Hub, students: list[Student]) -> None:
+    """Add the hub log's first error or warning about each student whose server could not start."""
+    lines = hub.log.read_text(errors="replace").splitlines()
+    for student in students:
+        if "could not start" in student.error:
+            name = re.compile(rf"\b{student.name}\b")
+            said = next((line.split("] ", 1)[-1] for line in lines
+                         if line.startswith(("[E", "[W")) and name.search(line)), "")
+            student.error += f" (hub log: {name.sub('NAME', said)[:160]})"
+
+
 def check_files(hub: Hub, student: Student) -> str:
     """'' when the student's own progress and handed-in files hold exactly this student's answers."""
     account = pwd.getpwnam(ACCOUNT_PREFIX + student.name)
@@ -303,6 +316,7 @@ async def round_of(hub: Hub, size: int, round_number: int) -> dict:
     by_uid = rss_by_uid()
     memory = [by_uid.get(pwd.getpwnam(ACCOUNT_PREFIX + s.name).pw_uid, 0) for s in students if s.done]
     cpu = {pid: (cpu_seconds(pid) - before) / wall for pid, before in cpu_before.items()}
+    hub_reasons(hub, students)
     for s in students:
         if s.done and (problem := check_files(hub, s)):
             s.done, s.error = False, f"files: {problem}"
@@ -312,7 +326,7 @@ async def round_of(hub: Hub, size: int, round_number: int) -> dict:
     errors: dict[str, int] = {}
     for s in students:
         if s.error:
-            key = s.error.split(":", 2)[0] + ": " + s.error.split(":", 2)[-1].strip()[:120]
+            key = s.error.split(":", 2)[0] + ": " + s.error.split(":", 2)[-1].strip()[:200]
             errors[key] = errors.get(key, 0) + 1
     await asyncio.gather(*(lesson_class.call(f"/hub/api/users/{s.name}/server", "DELETE") for s in students),
                          return_exceptions=True)
@@ -342,26 +356,36 @@ HEADER = ("| students | finished, files right | wall | spawn p50 / p95 | noteboo
           "| lowest free memory |\n|---|---|---|---|---|---|---|---|---|")
 
 
-async def main_async(sizes: list[int], keep_raising: bool, max_students: int) -> None:
+async def main_async(sizes: list[int], keep_raising: bool, max_students: int, hub_log: Path) -> None:
     with running_hub() as hub:
-        print("\n".join(f"- {line}" for line in machine()), flush=True)
-        print(HEADER, flush=True)
-        round_number, size = 0, sizes[0]
-        while True:
-            round_number += 1
-            result = await round_of(hub, size, round_number)
-            print(row(result), flush=True)
-            for error, count in result["errors"].items():
-                print(f"  - {count}× {error}", flush=True)
-            if result["succeeded"] < size:
-                print(f"\nbroke at {size} students", flush=True)
-                return
-            if round_number < len(sizes):
-                size = sizes[round_number]
-            elif keep_raising and size + sizes[0] <= max_students:
-                size += sizes[0]
-            else:
-                return
+        try:
+            await rounds(hub, sizes, keep_raising, max_students)
+        finally:
+            hub_log.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(hub.log, hub_log)
+            print(f"\nthe hub's log: {hub_log}", flush=True)
+
+
+async def rounds(hub: Hub, sizes: list[int], keep_raising: bool, max_students: int) -> None:
+    """Rounds of students, growing until one breaks; each round's figures print as a table row."""
+    print("\n".join(f"- {line}" for line in machine()), flush=True)
+    print(HEADER, flush=True)
+    round_number, size = 0, sizes[0]
+    while True:
+        round_number += 1
+        result = await round_of(hub, size, round_number)
+        print(row(result), flush=True)
+        for error, count in result["errors"].items():
+            print(f"  - {count}× {error}", flush=True)
+        if result["succeeded"] < size:
+            print(f"\nbroke at {size} students", flush=True)
+            return
+        if round_number < len(sizes):
+            size = sizes[round_number]
+        elif keep_raising and size + sizes[0] <= max_students:
+            size += sizes[0]
+        else:
+            return
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -370,13 +394,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--students", default="40", help="students per round, comma-separated (default 40)")
     parser.add_argument("--no-raise", action="store_true", help="stop after the listed rounds")
     parser.add_argument("--max-students", type=int, default=400, help="never start a round larger than this")
+    parser.add_argument("--hub-log", type=Path, default=Path("test-artifacts/class-load-hub.log"),
+                        help="where to keep a copy of the hub's log")
     args = parser.parse_args(argv)
     if os.geteuid() != 0:
         print("run as root: the class hub creates a Unix account per student", file=sys.stderr)
         return 1
     sizes = [int(n) for n in args.students.split(",")]
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a kill still stops the hub and removes its accounts
-    asyncio.run(main_async(sizes, not args.no_raise, args.max_students))
+    asyncio.run(main_async(sizes, not args.no_raise, args.max_students, args.hub_log))
     return 0
 
 

@@ -26,6 +26,7 @@ c.ConfigurableHTTPProxy.command = [str(here / "node_modules/.bin/configurable-ht
 c.JupyterHub.db_url = f"sqlite:///{home / 'state/jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(home / "state/jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(home / "state/jupyterhub.pid")
+c.ConfigurableHTTPProxy.pid_file = str(home / "state/jupyterhub-proxy.pid")
 
 # Log in: one class password for students; instructors (admins) have their own, longer one.
 c.JupyterHub.authenticator_class = "shared-password"
@@ -44,8 +45,9 @@ c.StudentSpawner.account_prefix = os.environ.get("PSOAS_HUB_ACCOUNT_PREFIX", "ps
 c.StudentSpawner.process_memory_limit = int(os.environ.get("PSOAS_HUB_PROCESS_MEMORY", 4 * 1024**3))
 c.Spawner.cmd = [str(Path(sys.executable).with_name("jupyterhub-singleuser"))]
 c.Spawner.default_url = "/voila/tree"
-c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 120
+# A class logging in at once shares 2 cores: in the load test 80 simultaneous starts took up to 130 s.
+c.Spawner.start_timeout = 300
+c.Spawner.http_timeout = 300
 c.Spawner.environment = {
     "PSOAS_COLLECT_DIR": str(home / "collect"),
     "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),  # trusts the hub's copy of the notebooks for nbgitpuller
