@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 import ipywidgets as w
@@ -74,18 +75,23 @@ class SafetyScreen(w.VBox):
         self.result.value = result_html(result)
         self.status = result.status
 
-    def gate(self, *content: w.Widget) -> Gate:
-        """`content` behind a lock that opens only while this screen is clear."""
+    def gate(self, *content: w.Widget | Callable[[], w.Widget]) -> Gate:
+        """`content` behind a lock that opens only while this screen is clear.
+
+        A function instead of a widget is called to build it when the screen is first clear: content that
+        is costly to build (the quiz's interactive drawing) then costs nothing until it can be used.
+        """
         return Gate(self, content)
 
 
 class Gate(w.VBox):
     """Hands-on content, hidden behind a visible lock message until the safety screen is clear."""
 
-    def __init__(self, safety_screen: SafetyScreen, content: tuple[w.Widget, ...]):
+    def __init__(self, safety_screen: SafetyScreen, content: tuple[w.Widget | Callable[[], w.Widget], ...]):
         self.screen = safety_screen
         self.message = w.HTML()
-        self.content = w.VBox(list(content))
+        self._pending = list(content)
+        self.content = w.VBox()
         super().__init__([self.message, self.content])
         safety_screen.observe(self._update, "status")
         self._update()
@@ -95,6 +101,9 @@ class Gate(w.VBox):
         return self.screen.status != CLEAR
 
     def _update(self, _change=None) -> None:
+        if self._pending and not self.locked:
+            self.content.children = [part if isinstance(part, w.Widget) else part() for part in self._pending]
+            self._pending = []
         self.content.layout.display = "none" if self.locked else None
         if self.screen.status == STOP:
             self.message.value = _status_html("", _("Locked: the safety screen found a reason not to "

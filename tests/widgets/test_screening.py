@@ -50,6 +50,25 @@ def test_the_gate_shows_its_lock_and_hides_the_content_until_the_screen_is_clear
     assert gate.content.children == (button,)
 
 
+def test_content_given_as_a_function_is_built_once_when_the_screen_first_clears(view):
+    built = []
+
+    def build():
+        built.append(w.Button(description="Costly drawing"))
+        return built[-1]
+
+    gate = view.gate(build)
+    assert built == [] and gate.content.children == ()
+    view.answer("aneurysm", True)
+    assert built == []  # a "yes" never builds the hands-on content
+    view.answer("aneurysm", None)
+    answer_all(view)
+    assert gate.content.children == tuple(built) and len(built) == 1
+    view.answer("aneurysm", True)
+    view.answer("aneurysm", False)
+    assert len(built) == 1 and gate.content.children == tuple(built)
+
+
 def test_ticking_a_contraindication_after_clearing_locks_again(view):
     gate = view.gate(w.HTML("walk-through"))
     answer_all(view)
