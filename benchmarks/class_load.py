@@ -45,8 +45,13 @@ MEMORY_GUARD = 1.5 * 1024**3  # bytes of MemAvailable under which no further stu
 STEP_TIMEOUT = 600  # seconds for any one step of one student
 STUDENT_TIMEOUT = 1200  # seconds for one student from start to hand-in
 
-# Run in each student's kernel after the notebook: the model ids a browser would send its clicks to.
-FIND_WIDGETS = """
+# Run in each student's kernel: the model ids a browser would send its clicks to. The quiz is built only
+# once the safety screen is clear, so it is looked up after the screen is answered.
+FIND_SCREEN = """
+import json
+print(json.dumps([[radio.model_id, [label for label, _ in radio.options].index("No")] for radio in screen.answers]))
+"""
+FIND_QUIZ = """
 import gc, json
 from psoas_lib.widgets.palpation import PalpationQuiz
 from psoas_lib.widgets.progress import ProgressPanel
@@ -54,7 +59,6 @@ quiz = next(o for o in gc.get_objects() if isinstance(o, PalpationQuiz))
 panel = next(o for o in gc.get_objects() if isinstance(o, ProgressPanel))
 slow = next(b for b in quiz.sink_buttons.values() if b.description == "Sink in slowly")
 print(json.dumps({
-    "screen": [[radio.model_id, [label for label, _ in radio.options].index("No")] for radio in screen.answers],
     "move_right": quiz.moves["right"].model_id,
     "place": quiz.place_button.model_id, "placement_feedback": quiz.placement_feedback.model_id,
     "slow": slow.model_id, "depth_feedback": quiz.depth_feedback.model_id,
@@ -185,7 +189,8 @@ class Class:
 
     def __init__(self, hub: Hub):
         self.hub = hub
-        self.http = AsyncHTTPClient(force_instance=True, max_clients=1000, defaults={"request_timeout": STEP_TIMEOUT})
+        self.http = AsyncHTTPClient(force_instance=True, max_clients=1000,
+                                    defaults={"connect_timeout": STEP_TIMEOUT, "request_timeout": STEP_TIMEOUT})
 
     async def call(self, path: str, method: str = "GET", body: dict | None = None) -> dict | None:
         request = HTTPRequest(f"{self.hub.url}{path}", method=method,
@@ -224,8 +229,9 @@ class Class:
         session = await self.call(f"/user/{student.name}/api/sessions", "POST", {
             "path": NOTEBOOK, "type": "notebook", "name": "02_technique.ipynb", "kernel": {"name": "python3"}})
         url = f"{self.hub.url.replace('http', 'ws', 1)}/user/{student.name}/api/kernels/{session['kernel']['id']}/channels"
-        connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.hub.token}"}),
-                                             max_message_size=64 * 1024**2)
+        request = HTTPRequest(url, headers={"Authorization": f"token {self.hub.token}"},
+                              connect_timeout=STEP_TIMEOUT, request_timeout=STEP_TIMEOUT)
+        connection = await websocket_connect(request, max_message_size=64 * 1024**2)
         return Kernel(connection, uuid.uuid4().hex)
 
 
@@ -249,9 +255,9 @@ async def simulate(lesson_class: Class, student: Student, gate: asyncio.Semaphor
                 await kernel.execute("".join(cell["source"]))
         student.run_notebook = time.perf_counter() - start
         student.stage = "answer"
-        ids = json.loads(await kernel.execute(FIND_WIDGETS))
-        for model_id, no in ids["screen"]:
+        for model_id, no in json.loads(await kernel.execute(FIND_SCREEN)):
             await kernel.choose(model_id, no)
+        ids = json.loads(await kernel.execute(FIND_QUIZ))
         student.clicks.append(await kernel.click(ids["place"], ids["placement_feedback"]))  # on the midline
         for _ in range(6):
             await kernel.click(ids["move_right"])

@@ -42,6 +42,7 @@ if admins:
 c.JupyterHub.spawner_class = "psoas_lib.hub.spawner.StudentSpawner"
 c.StudentSpawner.home_root = os.environ.get("PSOAS_HUB_HOMES", "/home")
 c.StudentSpawner.account_prefix = os.environ.get("PSOAS_HUB_ACCOUNT_PREFIX", "psoas-")
+c.StudentSpawner.runtime_root = str(home / "run")  # short paths for the kernels' Unix sockets
 c.StudentSpawner.process_memory_limit = int(os.environ.get("PSOAS_HUB_PROCESS_MEMORY", 4 * 1024**3))
 c.Spawner.cmd = [str(Path(sys.executable).with_name("jupyterhub-singleuser"))]
 c.Spawner.default_url = "/voila/tree"
@@ -56,6 +57,11 @@ for setting in ("PSOAS_LESSON", "PSOAS_PRESENTATION"):  # a class-wide lesson fi
     if os.environ.get(setting):
         c.Spawner.environment[setting] = os.environ[setting]
 c.Spawner.args = [
+    # Kernels talk to their server over Unix sockets in the student's private runtime folder
+    # ($PSOAS_HUB_HOME/run/UID, made by the spawner), not TCP ports:
+    # with a class starting kernels at once, a free TCP port picked for one kernel was taken by another's
+    # ("Address already in use" in the load test), and loopback ports are open to every account.
+    "--KernelManager.transport=ipc",
     # A kernel nobody has used for 20 minutes, with no page open on it, is stopped.
     f"--MappingKernelManager.cull_idle_timeout={20 * minutes}",
     f"--MappingKernelManager.cull_interval={2 * minutes}",

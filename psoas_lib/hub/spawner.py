@@ -3,6 +3,8 @@
 Each account's home is private (mode 0700), so one student's notebooks and progress can be neither read
 nor overwritten by another student's session. A per-process address-space limit keeps one runaway kernel
 from exhausting the class machine; it is not a per-student total (that needs cgroups, e.g. SystemdSpawner).
+Students' servers run at a lower CPU priority than the hub and its proxy, so a class starting at once
+cannot starve the two processes every login and every page goes through.
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ def limit_address_space(limit: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def lower_priority(increment: int) -> None:
+    """Make this process (and its children) `increment` steps nicer to the rest of the machine."""
+    if increment:
+        os.nice(increment)
+
+
 class StudentSpawner(LocalProcessSpawner):
     """A LocalProcessSpawner that creates a private Unix account per hub user before the first start."""
 
@@ -45,6 +53,13 @@ class StudentSpawner(LocalProcessSpawner):
     process_memory_limit = Integer(
         0, config=True,
         help="Address-space limit in bytes for each process of a student's server (0: none).")
+    runtime_root = Unicode(
+        "/run/psoas-hub", config=True,
+        help="Folder of the students' Jupyter runtime folders (one per account, by uid). It must be short: "
+             "kernels listen on Unix sockets there, and a socket's path may not exceed 107 bytes.")
+    niceness = Integer(
+        5, config=True,
+        help="How much lower than the hub's the CPU priority of students' servers is (nice increment).")
 
     @property
     def account(self) -> str:
@@ -68,21 +83,34 @@ class StudentSpawner(LocalProcessSpawner):
                 raise RuntimeError(f"useradd {self.account} failed: {err.decode(errors='replace').strip()}")
             os.chmod(home, 0o700)
 
+    def runtime_dir(self) -> str:
+        return os.path.join(self.runtime_root, str(pwd.getpwnam(self.account).pw_uid))
+
+    def ensure_runtime_dir(self) -> None:
+        """The student's private runtime folder (connection files, kernel sockets), owned by them alone."""
+        entry = pwd.getpwnam(self.account)
+        path = self.runtime_dir()
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+        os.chmod(path, 0o700)
+
     async def start(self):
         await self.ensure_account()
+        self.ensure_runtime_dir()
         return await super().start()
 
     def make_preexec_fn(self, name):
         become_student = set_user_setuid(self.account)
-        limit = self.process_memory_limit
+        limit, niceness = self.process_memory_limit, self.niceness
 
         def preexec():
             limit_address_space(limit)
+            lower_priority(niceness)
             become_student()
 
         return preexec
 
     def user_env(self, env):
         entry = pwd.getpwnam(self.account)
-        env.update(USER=self.account, HOME=entry.pw_dir, SHELL=entry.pw_shell)
+        env.update(USER=self.account, HOME=entry.pw_dir, SHELL=entry.pw_shell, JUPYTER_RUNTIME_DIR=self.runtime_dir())
         return env

@@ -2,6 +2,7 @@
 process?"""
 
 import asyncio
+import os
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -28,6 +29,13 @@ def test_the_address_space_cap_turns_a_runaway_allocation_into_a_memory_error():
             "try:\n    block = bytearray(2 * 1024**3)\nexcept MemoryError:\n    print('refused')\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "refused", result.stderr
+
+
+def test_a_students_server_runs_nicer_than_the_hub():
+    code = "import os\nfrom psoas_lib.hub.spawner import lower_priority\nlower_priority(5)\nprint(os.nice(0))"
+    before = os.nice(0)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert int(result.stdout) == min(before + 5, 19), result.stderr
 
 
 def test_a_class_logging_in_at_once_creates_its_accounts_one_at_a_time(monkeypatch, tmp_path):
