@@ -12,7 +12,7 @@ here", "Sink in slowly", "Hand in my progress"), each timed from the click messa
 widget's update. Afterwards every student's progress file and handed-in file is checked, file by file.
 
 A round "breaks" when a student does not finish, when a saved or handed-in file is wrong, or when free
-memory falls under the guard (then no further student is started). Rounds stop at the first break or at
+memory falls under the guard (then the round is stopped at once, before the OOM killer would act). Rounds stop at the first break or at
 --max-students. Figures print as Markdown for benchmarks/RESULTS.md.
 """
 
@@ -41,7 +41,7 @@ from .common import machine
 
 NOTEBOOK = "psoas-release/notebooks/02_technique.ipynb"
 PROGRESS_FILE = "psoas-release--{name}.json"
-MEMORY_GUARD = 1.5 * 1024**3  # bytes of MemAvailable under which no further student is started
+MEMORY_GUARD = 2.5 * 1024**3  # bytes of MemAvailable under which a round is stopped (sampled every second)
 STEP_TIMEOUT = 600  # seconds for any one step of one student
 STUDENT_TIMEOUT = 1200  # seconds for one student from start to hand-in
 
@@ -235,12 +235,9 @@ class Class:
         return Kernel(connection, uuid.uuid4().hex)
 
 
-async def simulate(lesson_class: Class, student: Student, gate: asyncio.Semaphore) -> None:
+async def simulate(lesson_class: Class, student: Student) -> None:
     """One student, from account to handed-in answers."""
     try:
-        async with gate:
-            if mem_available() < MEMORY_GUARD:
-                raise MemoryError(f"not started: free memory under {MEMORY_GUARD / 1024**3:.1f} GiB")
         student.stage = "spawn"
         await lesson_class.start_server(student)
         student.stage = "pull"
@@ -309,16 +306,22 @@ async def round_of(hub: Hub, size: int, round_number: int) -> dict:
     cpu_before = {pid: cpu_seconds(pid) for pid in (hub_pid, proxy_pid)}
     lowest_free = mem_available()
     start = time.perf_counter()
-    gate = asyncio.Semaphore(1)  # students start together; each checks the memory guard on its way in
-    tasks = [asyncio.create_task(asyncio.wait_for(simulate(lesson_class, s, gate), STUDENT_TIMEOUT))
-             for s in students]
+    tasks = [asyncio.create_task(asyncio.wait_for(simulate(lesson_class, s), STUDENT_TIMEOUT)) for s in students]
+    guard = ""
     while not all(t.done() for t in tasks):
         lowest_free = min(lowest_free, mem_available())
+        if lowest_free < MEMORY_GUARD:  # stop the round before the kernel's OOM killer picks what to kill
+            running = sum(1 for s in students if s.spawn)
+            guard = f"stopped: free memory under {MEMORY_GUARD / 1024**3:.1f} GiB with {running} servers running"
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            break
         await asyncio.sleep(1)
     wall = time.perf_counter() - start
     for s in students:
         if not s.done and not s.error:
-            s.error = f"{s.stage}: TimeoutError: not finished after {STUDENT_TIMEOUT} s"
+            s.error = f"{s.stage}: {guard}" if guard else f"{s.stage}: TimeoutError: not finished after {STUDENT_TIMEOUT} s"
     by_uid = rss_by_uid()
     memory = [by_uid.get(pwd.getpwnam(ACCOUNT_PREFIX + s.name).pw_uid, 0) for s in students if s.done]
     cpu = {pid: (cpu_seconds(pid) - before) / wall for pid, before in cpu_before.items()}
