@@ -4,10 +4,9 @@ sink in and confirm. Clicks and buttons go through the same `LandmarkQuiz.place`
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
-from ipympl.backend_nbagg import Canvas, FigureManager
-from matplotlib.backend_bases import MouseEvent
 
 from ..exercises.choice import grade_choice
 from ..exercises.feedback import Feedback
@@ -15,12 +14,14 @@ from ..exercises.palpation import (
     CONFIRMATION, DEPTH, DONE, FAST, PLACEMENT, SLOW, LandmarkQuiz, Placement, grade_depth, grade_placement,
     screen_keys,
 )
-from ..figures.placement import draw_placement, move_fingertips
 from ..i18n import _
 from ..lesson.model import CM_PER_INCH, ConfirmationQuestion, Lesson
 from ..progress import Progress
 from .choice import ChoiceQuestion, feedback_html
 from .text import live_region
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import MouseEvent
 
 CANVAS_DPI = 50  # the drawing is 12 x 9 in: 600 x 450 CSS pixels, which fit a 1280-pixel window at 200% zoom
 KEYS = ("left", "right", "up", "down")
@@ -102,6 +103,12 @@ class PalpationQuiz(w.VBox):
 
     def __init__(self, lesson: Lesson, progress: Progress | None = None):
         self.quiz = LandmarkQuiz(lesson.palpation, progress)
+        # Imported here, not at the top: matplotlib and ipympl take about 0.3 s to import, and notebook 02
+        # imports this module before the safety screen is answered but builds the quiz only after.
+        from ipympl.backend_nbagg import Canvas, FigureManager
+
+        from ..figures.placement import draw_placement
+
         figure, self.marker = draw_placement(lesson, *self.quiz.position_cm, dpi=CANVAS_DPI)
         self.axes = figure.axes[0]
         self.canvas = Canvas(figure)
@@ -212,6 +219,8 @@ class PalpationQuiz(w.VBox):
         """Show the position and enable only the controls of the current step."""
         phase = self.quiz.phase
         x_cm, y_cm = self.quiz.position_cm
+        from ..figures.placement import move_fingertips
+
         move_fingertips(self.marker, x_cm, y_cm)
         self.canvas.draw_idle()
         self.position.value = _status(position_text(x_cm, y_cm))
