@@ -101,9 +101,6 @@ class Gate(w.VBox):
         return self.screen.status != CLEAR
 
     def _update(self, _change=None) -> None:
-        if self._pending and not self.locked:
-            self.content.children = [part if isinstance(part, w.Widget) else part() for part in self._pending]
-            self._pending = []
         self.content.layout.display = "none" if self.locked else None
         if self.screen.status == STOP:
             self.message.value = _status_html("", _("Locked: the safety screen found a reason not to "
@@ -112,3 +109,7 @@ class Gate(w.VBox):
             self.message.value = _status_html("", _("Locked: complete the safety screen above first."))
         else:
             self.message.value = ""
+        # Built after the lock message is gone, so the page says "unlocked" while costly content is built.
+        if self._pending and not self.locked:
+            self.content.children = [part if isinstance(part, w.Widget) else part() for part in self._pending]
+            self._pending = []

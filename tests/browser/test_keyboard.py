@@ -76,6 +76,7 @@ def test_notebook_02_safety_screen_and_landmark_quiz_work_by_keyboard_alone(page
         press(page, "Space")
         assert focused(page)["checked"]
     assert "✔ Clear: every answer is no." in feedback(page, "Clear:")
+    page.get_by_role("button", name="Place fingertips here").wait_for()  # the quiz is built once the screen is clear
     stops = walk_the_page(page)  # now with the drawing of the quiz on the page
     assert "Place fingertips here" in stops and "Sink in slowly" not in stops  # disabled until placed
 

@@ -87,9 +87,9 @@ def complete_quiz_by_keyboard(page, where):
     page.get_by_text("Clear: every answer is no.").wait_for()
     heading = page.get_by_role("heading", name="Position and hand placement")
     heading.wait_for()
-    assert page.get_by_text(LOCKED).count() == 0
     box = quiz(page)
-    box.get_by_text("Step 1 of 3").wait_for()
+    box.get_by_text("Step 1 of 3").wait_for()  # the quiz is built once the screen is clear
+    assert page.get_by_text(LOCKED).count() == 0
     canvas = box.locator("canvas").first
     canvas.scroll_into_view_if_needed()
     assert canvas.bounding_box()["width"] > 500, "the drawing did not render"
