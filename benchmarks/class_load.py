@@ -35,6 +35,7 @@ from pathlib import Path
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
+from psoas_lib.progress import CorruptProgress, parse_progress
 from tests.browser.hub import ACCOUNT_PREFIX, Hub, running_hub
 
 from .common import machine
@@ -128,17 +129,17 @@ class Kernel:
         self.connection, self.session = connection, session
         self.updates: dict[str, asyncio.Event] = {}
 
-    def _message(self, channel: str, msg_type: str, content: dict) -> str:
+    def _message(self, channel: str, msg_type: str, content: dict) -> tuple[str, str]:
+        """A message's id and its JSON text."""
         header = {"msg_id": uuid.uuid4().hex, "session": self.session, "username": "load-test",
                   "msg_type": msg_type, "version": "5.3", "date": ""}
-        return json.dumps({"header": header, "parent_header": {}, "metadata": {}, "content": content,
-                           "channel": channel, "buffers": []})
+        return header["msg_id"], json.dumps({"header": header, "parent_header": {}, "metadata": {},
+                                             "content": content, "channel": channel, "buffers": []})
 
     async def execute(self, code: str) -> str:
         """Run code; return what it printed; raise on an error."""
-        message = self._message("shell", "execute_request", {"code": code, "silent": False, "store_history": False,
-                                                             "user_expressions": {}, "allow_stdin": False})
-        msg_id = json.loads(message)["header"]["msg_id"]
+        msg_id, message = self._message("shell", "execute_request", {
+            "code": code, "silent": False, "store_history": False, "user_expressions": {}, "allow_stdin": False})
         await self.connection.write_message(message)
         printed = []
         while True:
@@ -162,8 +163,7 @@ class Kernel:
     async def send_to_widget(self, model_id: str, data: dict, wait_for: str | None = None) -> float:
         """Send a widget message (a click or a value) as a browser does; return seconds until `wait_for`'s
         model reports a new value (or until the kernel is idle again when there is nothing to wait for)."""
-        message = self._message("shell", "comm_msg", {"comm_id": model_id, "data": data})
-        msg_id = json.loads(message)["header"]["msg_id"]
+        msg_id, message = self._message("shell", "comm_msg", {"comm_id": model_id, "data": data})
         start = time.perf_counter()
         await self.connection.write_message(message)
         while True:
@@ -288,7 +288,10 @@ def check_files(hub: Hub, student: Student) -> str:
             return f"{path} is missing"
         if path.stat().st_uid != account.pw_uid:
             return f"{path} is not owned by {account.pw_name}"
-    mine, theirs = json.loads(progress.read_text()), json.loads(handed_in.read_text())
+    try:  # the same validation the notebooks and the class report apply
+        mine, theirs = parse_progress(progress.read_bytes()), parse_progress(handed_in.read_bytes())
+    except CorruptProgress as error:
+        return f"not readable progress: {error}"
     answers = mine["answers"]
     if mine["student"] != student.name or theirs["student"] != student.name:
         return "a file names another student"

@@ -110,8 +110,8 @@ def _wrong_source(path: Path, directory: Path, student: str, account_prefix: str
     """Where the file came from, when that is not the named student; else ''."""
     if path.parent != directory and path.parent.name != student:
         return f"the folder {path.parent.name}/"
-    if account_prefix is not None and owner(path) != account_prefix + student:
-        return f"the account {owner(path)}"
+    if account_prefix is not None and (account := owner(path)) != account_prefix + student:
+        return f"the account {account}"
     return ""
 
 

@@ -83,13 +83,13 @@ class StudentSpawner(LocalProcessSpawner):
                 raise RuntimeError(f"useradd {self.account} failed: {err.decode(errors='replace').strip()}")
             os.chmod(home, 0o700)
 
-    def runtime_dir(self) -> str:
-        return os.path.join(self.runtime_root, str(pwd.getpwnam(self.account).pw_uid))
+    def runtime_dir(self, entry: pwd.struct_passwd) -> str:
+        return os.path.join(self.runtime_root, str(entry.pw_uid))
 
     def ensure_runtime_dir(self) -> None:
         """The student's private runtime folder (connection files, kernel sockets), owned by them alone."""
         entry = pwd.getpwnam(self.account)
-        path = self.runtime_dir()
+        path = self.runtime_dir(entry)
         os.makedirs(path, mode=0o700, exist_ok=True)
         os.chown(path, entry.pw_uid, entry.pw_gid)
         os.chmod(path, 0o700)
@@ -112,5 +112,6 @@ class StudentSpawner(LocalProcessSpawner):
 
     def user_env(self, env):
         entry = pwd.getpwnam(self.account)
-        env.update(USER=self.account, HOME=entry.pw_dir, SHELL=entry.pw_shell, JUPYTER_RUNTIME_DIR=self.runtime_dir())
+        env.update(USER=self.account, HOME=entry.pw_dir, SHELL=entry.pw_shell,
+                   JUPYTER_RUNTIME_DIR=self.runtime_dir(entry))
         return env
