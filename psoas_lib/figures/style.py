@@ -1,7 +1,8 @@
 """Shared drawing style: large type for projection, greys and hatches (never colour alone), labels
 in columns beside the drawing with leader lines, a scale bar in cm.
 
-Coordinates are the lesson's: cm, x towards the patient's left (the viewer's right), y up the page.
+Coordinates are the lesson's: cm, x towards the patient's left (the viewer's right), y up the page. The
+lesson's text is drawn as written (`parse_math=False`): a `$` in a label is a dollar sign, never mathtext.
 """
 
 from __future__ import annotations
@@ -64,10 +65,10 @@ def frame(ax: Axes, title: str, half_width_cm: float, ylim_cm: tuple[float, floa
     ax.set_ylim(*ylim_cm)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.set_title(title, fontsize=TITLE_PT, fontweight="bold", wrap=True)
+    ax.set_title(title, fontsize=TITLE_PT, fontweight="bold", wrap=True, parse_math=False)
     right, left = side_labels
     for x, text, align in ((-half_width_cm, right, "left"), (half_width_cm, left, "right")):
-        ax.text(x, ylim_cm[0], text, ha=align, va="bottom", fontsize=LABEL_PT, style="italic")
+        ax.text(x, ylim_cm[0], text, ha=align, va="bottom", fontsize=LABEL_PT, style="italic", parse_math=False)
     _label_columns(ax, labels, texts, half_width_cm, LABEL_PT * 1.25 / 72 * cm_per_in)
 
 
@@ -113,7 +114,7 @@ def _label_columns(ax: Axes, labels: Sequence[Label], texts: Sequence[str], colu
         for (label, text), y in zip(column, ys):
             ax.annotate(
                 text, xy=label.anchor_cm, xytext=(side * column_x_cm, y), fontsize=LABEL_PT,
-                ha="right" if side < 0 else "left", va="center", bbox=_TEXT_BOX,
+                ha="right" if side < 0 else "left", va="center", bbox=_TEXT_BOX, parse_math=False,
                 arrowprops={"arrowstyle": "-", "color": INK, "linewidth": 1.2, "shrinkA": 2, "shrinkB": 0},
             )
             ax.plot(*label.anchor_cm, marker="o", markersize=6, color=INK, zorder=8)

@@ -11,14 +11,15 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from .model import Lesson
+from .problems import Location
 
-Location = tuple[str | int, ...]
 Problem = tuple[Location, str]
 
 
 def check_lesson(lesson: Lesson) -> list[Problem]:
     """Every cross-reference problem of a lesson that already passed the schema."""
-    return [*_duplicate_ids(lesson), *_unknown_sources(lesson), *_unknown_movements(lesson)]
+    return [*_duplicate_ids(lesson), *_unknown_sources(lesson), *_unknown_movements(lesson),
+            *_repeated_choices(lesson), *_flat_outlines(lesson)]
 
 
 def _walk(node: object, loc: Location = ()) -> Iterator[tuple[Location, object]]:
@@ -43,6 +44,37 @@ def _duplicate_ids(lesson: Lesson) -> Iterator[Problem]:
             if item_id in seen:
                 yield (*loc, index, "id"), f"duplicate id '{item_id}' in this list"
             seen.add(item_id)
+
+
+def _repeated(texts: list[str]) -> Iterator[tuple[int, str]]:
+    seen: set[str] = set()
+    for index, text in enumerate(texts):
+        if text in seen:
+            yield index, text
+        seen.add(text)
+
+
+def _repeated_choices(lesson: Lesson) -> Iterator[Problem]:
+    """Texts a student chooses between must differ: each case's mechanism in brief (the case self-check's
+    options) and the options of each question (an answer is saved by its text)."""
+    briefs = [case.mechanism_in_brief for case in lesson.indications]
+    for index, text in _repeated(briefs):
+        yield (("indications", index, "mechanism_in_brief"),
+               f"'{text}' is also the mechanism in brief of another case: the self-check needs each to differ")
+    questions = [(("quizzes", "landmarks"), lesson.quizzes.landmarks),
+                 (("palpation", "confirmation"), lesson.palpation.confirmation)]
+    for loc, listed in questions:
+        for number, question in enumerate(listed):
+            for index, text in _repeated([option.text for option in question.options]):
+                yield (*loc, number, "options", index, "text"), f"'{text}' is already another option's text"
+
+
+def _flat_outlines(lesson: Lesson) -> Iterator[Problem]:
+    """An outline is drawn as an area, so its points cannot all be at one height."""
+    for index, outline in enumerate(lesson.figures.anterior.outlines):
+        if len({y for _x, y in outline.points_cm}) < 2:
+            yield (("figures", "anterior", "outlines", index, "points_cm"),
+                   "an outline's points must not all be at the same height: it is drawn as an area")
 
 
 def _unknown_sources(lesson: Lesson) -> Iterator[Problem]:

@@ -1,8 +1,10 @@
 """Turn a lesson file into a `Lesson`, or into errors an instructor can act on.
 
-Every problem is reported as `PATH:LINE:COL: field.path: message`. The YAML is read with ruamel.yaml's
-round-trip parser only to learn where each key and item sits; anchors, aliases and tags are refused
-before anything is built, so a lesson file can neither build objects nor blow up through aliases.
+Every problem is reported as one line `PATH:LINE:COL: field.path: message`. The way there, each step in its
+own module: `source` reads the bytes (regular files of a lesson's size only) and decodes them, `yamltree`
+parses the YAML into plain data with the position of every key and item (refusing anchors, aliases, tags and
+merge keys), `migrations` checks the format and brings an older one up to date, the schema (`model`) and
+the cross-checks (`checks`) validate, and `problems` places each error at its line.
 
 A valid lesson is kept, in memory (by path, modification time, size and content hash) and in psoas_lib's
 on-disk cache (by content hash and the loader's code, see `psoas_lib.cache`), so loading the same file again,
@@ -12,51 +14,32 @@ Files with problems are never cached: their errors always come from a full parse
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import io
-import os
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .. import cache
-from .checks import Location, check_lesson
+from .checks import check_lesson
+from .migrations import check_version, migrate
 from .model import Lesson
+from .problems import LessonError, Positions, Problem, file_problem, located, schema_problem
+from .source import decode, read_bytes
+from .yamltree import parse
 
 BUNDLED_LESSON = "psoas_release.yaml"
 # What a cached lesson depends on besides the file: the code that validates it, and pydantic's and the
 # YAML parser's versions.
 CACHE_KIND = "lesson"
-CACHE_CODE = ("lesson/model.py", "lesson/checks.py", "lesson/loader.py")
-CACHE_PACKAGES = ("pydantic", "pydantic-core", "ruamel.yaml")
+CACHE_CODE = tuple(f"lesson/{name}.py" for name in
+                   ("model", "checks", "loader", "migrations", "problems", "source", "yamltree"))
+CACHE_PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
 
 # Lessons loaded in this process: resolved path -> ((mtime_ns, size, sha256), lesson). Lessons are frozen.
 _loaded: dict[Path, tuple[tuple[int, int, str], Lesson]] = {}
 
-
-@dataclass(frozen=True)
-class Problem:
-    """One error in a lesson file, with its position (1-based line and column)."""
-
-    path: str
-    line: int
-    column: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
-
-
-class LessonError(Exception):
-    """A lesson file that cannot be used; `problems` lists every error found, in file order."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.line, p.column))
-        super().__init__("\n".join(map(str, self.problems)))
+__all__ = ["LessonError", "Problem", "bundled_lesson_path", "load_lesson", "read_tree"]
 
 
 def bundled_lesson_path() -> Path:
@@ -66,7 +49,7 @@ def bundled_lesson_path() -> Path:
 def load_lesson(path: str | Path | None = None) -> Lesson:
     """The bundled lesson, or the lesson file at `path`; raises `LessonError` listing every problem."""
     path = Path(path) if path is not None else bundled_lesson_path()
-    data, status = _read_bytes(path)
+    data, status = read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     fingerprint = (status.st_mtime_ns, status.st_size, digest)
     where = _resolved(path)
@@ -76,10 +59,16 @@ def load_lesson(path: str | Path | None = None) -> Lesson:
     entry = cache.key(CACHE_KIND, data, cache.fingerprint(*CACHE_CODE, packages=CACHE_PACKAGES))
     lesson = _from_cache(entry)
     if lesson is None:
-        lesson = _validate(path, _decode(path, data))
+        lesson = _validate(path, *_parse(path, decode(path, data)))
         cache.put(entry, lesson.model_dump_json().encode("utf-8"))
     _loaded[where] = (fingerprint, lesson)
     return lesson
+
+
+def read_tree(path: Path) -> tuple[dict, Positions]:
+    """The file's plain tree, migrated to the current format, and the position of every key and item."""
+    data, _status = read_bytes(path)
+    return _parse(path, decode(path, data))
 
 
 def _resolved(path: Path) -> Path:
@@ -101,181 +90,25 @@ def _from_cache(entry: str) -> Lesson | None:
     return None if check_lesson(lesson) else lesson
 
 
-def _validate(path: Path, text: str) -> Lesson:
-    tree, positions = _parse(path, text)
+def _parse(path: Path, text: str) -> tuple[dict, Positions]:
+    tree, positions = parse(str(path), text)
+    if tree is None:
+        raise file_problem(path, "the file is empty")
+    if not isinstance(tree, dict):
+        raise file_problem(path, "a lesson file must be a mapping of keys (title:, references:, ...)")
+    problem = check_version(path, tree, positions)
+    if problem is not None:
+        raise LessonError([problem])
+    migrate(tree, positions)
+    return tree, positions
+
+
+def _validate(path: Path, tree: dict, positions: Positions) -> Lesson:
     try:
         lesson = Lesson.model_validate(tree)
     except ValidationError as error:
-        raise LessonError([_schema_problem(path, positions, e) for e in error.errors()]) from None
+        raise LessonError([schema_problem(path, positions, e) for e in error.errors()]) from None
     problems = check_lesson(lesson)
     if problems:
-        raise LessonError([_problem(path, positions, loc, message) for loc, message in problems])
+        raise LessonError([located(path, positions, loc, message) for loc, message in problems])
     return lesson
-
-
-def _file_problem(path: Path, message: str, line: int = 1, column: int = 1) -> LessonError:
-    return LessonError([Problem(str(path), line, column, "(file)", message)])
-
-
-def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
-    try:
-        with path.open("rb") as file:
-            return file.read(), os.fstat(file.fileno())
-    except FileNotFoundError:
-        raise _file_problem(path, "no such file") from None
-    except IsADirectoryError:
-        raise _file_problem(path, "is a folder, not a lesson file") from None
-    except OSError as error:
-        raise _file_problem(path, f"cannot be read ({error.strerror})") from None
-
-
-def _decode(path: Path, data: bytes) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        raise _file_problem(
-            path, f"is not UTF-8 text (byte 0x{data[error.start]:02x}): save it as UTF-8", line, column
-        ) from None
-    if not text.strip():
-        raise _file_problem(path, "the file is empty")
-    return text
-
-
-def _parse(path: Path, text: str) -> tuple[object, dict[Location, tuple[int, int]]]:
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.error import MarkedYAMLError
-
-    try:
-        tree = _load_once(text)
-    except (MarkedYAMLError, _Refused):
-        tree = _load_checked(path, text)  # the two-pass path, which reports every problem
-    if tree is None:
-        raise _file_problem(path, "the file is empty")
-    if not isinstance(tree, CommentedMap):
-        raise _file_problem(path, "a lesson file must be a mapping of keys (title:, references:, ...)")
-    positions: dict[Location, tuple[int, int]] = {(): (1, 1)}
-    return _plain(tree, (), positions), positions
-
-
-class _Refused(Exception):
-    """Raised while composing, at the first anchor, alias or tag: nothing is built from such a file."""
-
-
-def _load_once(text: str) -> object:
-    """The round-trip tree in one pass over the text, for a file without anchors, aliases or tags (the usual
-    case); raises `_Refused` or a YAML error otherwise, and the caller then goes the two-pass way."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.Composer = _refusing_composer()
-    node = yaml.compose(io.StringIO(text))  # stops at the first anchor, alias or tag: nothing is built
-    return None if node is None else yaml.constructor.construct_document(node)
-
-
-@functools.cache
-def _refusing_composer() -> type:
-    from ruamel.yaml.composer import Composer
-
-    class RefusingComposer(Composer):
-        def compose_node(self, parent: object, index: object) -> object:
-            if _is_refused(self.parser.peek_event()):
-                raise _Refused
-            return super().compose_node(parent, index)
-
-    return RefusingComposer
-
-
-def _load_checked(path: Path, text: str) -> object:
-    """Every anchor, alias and tag in the file refused in one error, else the round-trip tree; YAML errors
-    as `LessonError`s with their position."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError
-
-    yaml = YAML(typ="rt")
-    try:
-        refused = [
-            _refused_event(path, event) for event in yaml.parse(io.StringIO(text)) if _is_refused(event)
-        ]
-        if refused:
-            raise LessonError(refused)
-        return yaml.load(io.StringIO(text))
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = " ".join(filter(None, [error.context, error.problem]))
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _file_problem(path, f"invalid YAML: {message}", line, column) from None
-
-
-def _is_refused(event: object) -> bool:
-    from ruamel.yaml.events import AliasEvent, NodeEvent
-
-    return isinstance(event, AliasEvent) or (
-        isinstance(event, NodeEvent) and (event.anchor is not None or getattr(event, "tag", None) is not None)
-    )
-
-
-def _refused_event(path: Path, event) -> Problem:
-    from ruamel.yaml.events import AliasEvent
-
-    mark = event.start_mark
-    if isinstance(event, AliasEvent) or event.anchor is not None:
-        message = "YAML anchors and aliases (&name, *name) are not allowed in a lesson file: write the text out"
-    else:
-        message = f"YAML tags ({event.tag}) are not allowed in a lesson file"
-    return Problem(str(path), mark.line + 1, mark.column + 1, "(yaml)", message)
-
-
-def _plain(node: object, loc: Location, positions: dict[Location, tuple[int, int]]) -> object:
-    """Plain dicts, lists and scalars, recording the 1-based position of every key and item."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(node, CommentedMap):
-        out = {}
-        for key, value in node.items():
-            line, column = node.lc.key(key)
-            positions[(*loc, str(key))] = (line + 1, column + 1)
-            out[str(key)] = _plain(value, (*loc, str(key)), positions)
-        return out
-    if isinstance(node, CommentedSeq):
-        out_list = []
-        for index, value in enumerate(node):
-            line, column = node.lc.item(index)
-            positions[(*loc, index)] = (line + 1, column + 1)
-            out_list.append(_plain(value, (*loc, index), positions))
-        return out_list
-    for plain_type in (bool, int, float, str):
-        if isinstance(node, plain_type):
-            return plain_type(node)
-    return node
-
-
-def _field_path(loc: Location) -> str:
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or "(lesson)"
-
-
-def _problem(path: Path, positions: dict[Location, tuple[int, int]], loc: Location, message: str) -> Problem:
-    known = loc
-    while known not in positions:
-        known = known[:-1]
-    line, column = positions[known]
-    return Problem(str(path), line, column, _field_path(loc), message)
-
-
-def _schema_problem(path: Path, positions: dict[Location, tuple[int, int]], error: dict) -> Problem:
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "missing":
-        message = "required field is missing"
-    elif kind == "extra_forbidden":
-        message = "unknown field (check its spelling and indentation)"
-    else:
-        message = error["msg"].removeprefix("Value error, ")
-        if not isinstance(error.get("input"), (dict, list)):
-            message += f" (got {error['input']!r})"
-    return _problem(path, positions, loc, message)

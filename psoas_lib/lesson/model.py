@@ -6,22 +6,46 @@ references that must exist) live in `checks.py`, so that both report through the
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # the lesson format this code reads; older formats are migrated (see `migrations`)
 CM_PER_INCH = 2.54
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-PointCm = tuple[float, float]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+
+
+def between(low: float, high: float, unit: str, *, above: bool = False, kind: type = float) -> object:
+    """A finite number from `low` (or more than `low`, when `above`) to `high`; anything else, `.inf` and
+    `.nan` included, is refused with the range it must be in."""
+    lowest = f"more than {low:g}" if above else f"from {low:g}"
+
+    def check(value: float) -> float:
+        if (kind is float and not math.isfinite(value)) or not (low < value if above else low <= value) or value > high:
+            raise ValueError(f"must be a number {lowest} to {high:g} {unit}")
+        return value
+
+    bounds = {"exclusiveMinimum" if above else "minimum": low, "maximum": high}
+    field = Field(allow_inf_nan=True, json_schema_extra=bounds) if kind is float else Field(json_schema_extra=bounds)
+    return Annotated[kind, field, AfterValidator(check)]
+
+
+CoordinateCm = between(-60, 60, "cm")  # figures and the palpation quiz: cm from the umbilicus (or body centre)
+PointCm = tuple[CoordinateCm, CoordinateCm]
+SizeCm = between(0, 120, "cm", above=True)
+SmallCm = between(0, 10, "cm", above=True)  # widths and tolerances
+Inches = between(0, 4, "inches")
+Minutes = between(0, 120, "minutes", above=True)
+Seconds = between(0, 7200, "seconds", above=True, kind=int)
 
 
 class Node(BaseModel):
-    """Base of every lesson object: unknown keys are errors, objects are frozen once loaded."""
+    """Base of every lesson object: unknown keys are errors, numbers are finite, objects are frozen once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Sourced(Node):
@@ -108,8 +132,8 @@ class Progression(Node):
 
 
 class Window(Node):
-    min_minutes: float = Field(gt=0)
-    max_minutes: float = Field(gt=0)
+    min_minutes: Minutes
+    max_minutes: Minutes
 
     @model_validator(mode="after")
     def _min_not_above_max(self) -> Window:
@@ -122,7 +146,7 @@ class Window(Node):
 
 class SplitStep(Node):
     movement: Id
-    seconds: int = Field(gt=0)
+    seconds: Seconds
 
 
 class Split(Node):
@@ -158,9 +182,9 @@ class Reassessment(Sourced):
 
 
 class StartZone(Node):
-    lateral_min_in: float = Field(ge=0)
-    lateral_max_in: float = Field(gt=0)
-    level_tolerance_cm: float = Field(gt=0)
+    lateral_min_in: Inches
+    lateral_max_in: Inches
+    level_tolerance_cm: SmallCm
 
     @model_validator(mode="after")
     def _min_below_max(self) -> StartZone:
@@ -183,7 +207,7 @@ class Artery(Sourced):
     id: Id
     name: Text
     path_cm: list[PointCm] = Field(min_length=2)
-    half_width_cm: float = Field(gt=0)
+    half_width_cm: SmallCm
 
 
 class Depth(Sourced):
@@ -280,7 +304,7 @@ class Shape(Node):
     kind: Literal["ellipse"]
     tissue: Literal["skin", "muscle", "viscera", "artery", "bone"]
     center_cm: PointCm
-    size_cm: tuple[Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)]]
+    size_cm: tuple[SizeCm, SizeCm]
 
 
 class FingerPath(Node):
@@ -309,7 +333,7 @@ class Quizzes(Node):
 class Lesson(Node):
     """One whole lesson, as loaded from a lesson file."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[SCHEMA_VERSION]
     id: Id
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
     title: Text

@@ -1,0 +1,73 @@
+"""Lesson formats: which one a file is written in, and bringing an older one up to `SCHEMA_VERSION`.
+
+A file names its format in `schema_version`, read before anything else: a file for a newer psoas_lib gets
+one message saying so, not a list of unknown fields. An older file is migrated in memory, one format at a
+time, by the steps in `STEPS` (format N to N + 1); a step that renames or moves a key moves its position too,
+so errors still point at the instructor's own lines. `psoas-lesson upgrade` runs the same steps on the
+round-trip tree, which keeps the file's comments.
+
+Changes that need no new format (an optional field with a default, an old name still accepted) are
+preferred; a new format is for changes that old files cannot simply be read under.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping
+from pathlib import Path
+
+from .model import SCHEMA_VERSION
+from .problems import Location, Positions, Problem, located, shown
+
+# Format N -> a function bringing a tree of format N to format N + 1 (in place, moving positions).
+Step = Callable[[MutableMapping, Positions], None]
+STEPS: dict[int, Step] = {}
+FIRST_VERSION = 1
+
+
+def check_version(path: Path | str, tree: MutableMapping, positions: Positions) -> Problem | None:
+    """What is wrong with the file's `schema_version`, or None if this code reads (or migrates) its format
+    (a missing one is left to the schema, which reports it as a missing field)."""
+    if "schema_version" not in tree:
+        return None
+    version = tree["schema_version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < FIRST_VERSION:
+        message = f"must be a format number from {FIRST_VERSION} to {SCHEMA_VERSION} (got {shown(version)})"
+    elif version > SCHEMA_VERSION:
+        message = (f"written for a newer psoas_lib (format {version}, this one reads up to {SCHEMA_VERSION}): "
+                   f"update psoas_lib")
+    else:
+        return None
+    return located(path, positions, ("schema_version",), message)
+
+
+def migrate(tree: MutableMapping, positions: Positions) -> bool:
+    """Bring `tree` (of a format `check_version` accepted) to `SCHEMA_VERSION`; True if anything changed."""
+    version = tree.get("schema_version")
+    if not isinstance(version, int) or version >= SCHEMA_VERSION:
+        return False
+    for step in range(version, SCHEMA_VERSION):
+        STEPS[step](tree, positions)
+        tree["schema_version"] = step + 1
+    return True
+
+
+def rename_key(tree: MutableMapping, positions: Positions, loc: Location, old: str, new: str) -> None:
+    """Rename key `old` of the mapping at `loc` to `new`, in its place (with its comments, in a round-trip
+    tree), and move the positions of everything under it."""
+    mapping = tree
+    for part in loc:
+        mapping = mapping[part]
+    if not isinstance(mapping, MutableMapping) or old not in mapping:
+        return
+    index = list(mapping).index(old)
+    value = mapping.pop(old)
+    if hasattr(mapping, "insert"):  # ruamel's CommentedMap: keep the key's place and its comments
+        mapping.insert(index, new, value)
+        comments = getattr(mapping, "ca", None)
+        if comments is not None and old in comments.items:
+            comments.items[new] = comments.items.pop(old)
+    else:
+        mapping[new] = value
+    before, after = (*loc, old), (*loc, new)
+    for where in [where for where in positions if where[: len(before)] == before]:
+        positions[(*after, *where[len(before):])] = positions.pop(where)
