@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .hub.links import NOTEBOOKS, VIEWS, hub_link
 from .lesson import LessonError, bundled_lesson_path, load_lesson
+from .lesson.migrations import upgrade_file
 from .report import collect, summary_text, write_csvs
 
 
@@ -22,6 +23,17 @@ def _validate(args: argparse.Namespace) -> int:
             status = 1
         else:
             print(f"{path}: ok")
+    return status
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    status = 0
+    for path in args.paths:
+        try:
+            print(upgrade_file(Path(path)))
+        except LessonError as error:
+            print(error)
+            status = 1
     return status
 
 
@@ -84,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="check lesson files; print PATH: ok or every error")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.set_defaults(run=_validate)
+
+    upgrade = commands.add_parser("upgrade", help="rewrite lesson files in the current format, keeping comments")
+    upgrade.add_argument("paths", nargs="+", metavar="PATH")
+    upgrade.set_defaults(run=_upgrade)
 
     new = commands.add_parser("new", help="write an editable copy of the bundled lesson into DIR")
     new.add_argument("directory", metavar="DIR")

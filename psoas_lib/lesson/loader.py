@@ -39,7 +39,7 @@ CACHE_PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
 # Lessons loaded in this process: resolved path -> ((mtime_ns, size, sha256), lesson). Lessons are frozen.
 _loaded: dict[Path, tuple[tuple[int, int, str], Lesson]] = {}
 
-__all__ = ["LessonError", "Problem", "bundled_lesson_path", "load_lesson", "read_tree"]
+__all__ = ["LessonError", "Problem", "bundled_lesson_path", "load_lesson"]
 
 
 def bundled_lesson_path() -> Path:
@@ -63,12 +63,6 @@ def load_lesson(path: str | Path | None = None) -> Lesson:
         cache.put(entry, lesson.model_dump_json().encode("utf-8"))
     _loaded[where] = (fingerprint, lesson)
     return lesson
-
-
-def read_tree(path: Path) -> tuple[dict, Positions]:
-    """The file's plain tree, migrated to the current format, and the position of every key and item."""
-    data, _status = read_bytes(path)
-    return _parse(path, decode(path, data))
 
 
 def _resolved(path: Path) -> Path:

@@ -12,11 +12,16 @@ preferred; a new format is for changes that old files cannot simply be read unde
 
 from __future__ import annotations
 
+import io
+import os
+import tempfile
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
 from .model import SCHEMA_VERSION
-from .problems import Location, Positions, Problem, located, shown
+from .problems import LessonError, Location, Positions, Problem, file_problem, located, shown
+from .source import decode, read_bytes
+from .yamltree import parse
 
 # Format N -> a function bringing a tree of format N to format N + 1 (in place, moving positions).
 Step = Callable[[MutableMapping, Positions], None]
@@ -59,15 +64,48 @@ def rename_key(tree: MutableMapping, positions: Positions, loc: Location, old: s
         mapping = mapping[part]
     if not isinstance(mapping, MutableMapping) or old not in mapping:
         return
-    index = list(mapping).index(old)
-    value = mapping.pop(old)
     if hasattr(mapping, "insert"):  # ruamel's CommentedMap: keep the key's place and its comments
-        mapping.insert(index, new, value)
-        comments = getattr(mapping, "ca", None)
-        if comments is not None and old in comments.items:
-            comments.items[new] = comments.items.pop(old)
+        index = list(mapping).index(old)
+        mapping.insert(index, new, mapping.pop(old))
+        if old in mapping.ca.items:
+            mapping.ca.items[new] = mapping.ca.items.pop(old)
     else:
-        mapping[new] = value
+        items = [(new if key == old else key, value) for key, value in mapping.items()]
+        mapping.clear()
+        mapping.update(items)
     before, after = (*loc, old), (*loc, new)
     for where in [where for where in positions if where[: len(before)] == before]:
         positions[(*after, *where[len(before):])] = positions.pop(where)
+
+
+def upgrade_file(path: Path) -> str:
+    """Rewrite the lesson file at `path` in the current format, keeping its comments and layout; returns what
+    was done. Raises `LessonError` if the file cannot be read or names no format this code reads."""
+    text = decode(path, read_bytes(path)[0])
+    tree, positions = parse(str(path), text)
+    if not isinstance(tree, dict) or "schema_version" not in tree:
+        raise file_problem(path, "names no format (schema_version:), so it cannot be upgraded")
+    problem = check_version(path, tree, positions)
+    if problem is not None:
+        raise LessonError([problem])
+    if tree["schema_version"] == SCHEMA_VERSION:
+        return f"{path}: already in format {SCHEMA_VERSION}, nothing to do"
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096  # keep the instructor's own line breaks and layout
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    document = yaml.load(text)
+    migrate(document, {})
+    out = io.StringIO()
+    yaml.dump(document, out)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(out.getvalue())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise file_problem(path, f"cannot be rewritten ({error.strerror})") from None
+    return f"{path}: upgraded from format {tree['schema_version']} to {SCHEMA_VERSION}"
