@@ -9,9 +9,12 @@ lesson file, library or code therefore looks for another entry, and a stale one 
 The folder is $PSOAS_CACHE_DIR, else $XDG_CACHE_HOME/psoas_lib, else ~/.cache/psoas_lib. It is created private
 (0700) and used only while it belongs to the current user and no one else can write to it, so other users
 cannot plant entries; whoever can write there can already edit that user's notebooks and lesson files.
-Entries are written atomically. Readers still check what they read (a lesson entry is validated again by the
-schema and the cross-checks). A folder that cannot be used is skipped silently: everything is then built as
-if there were no cache.
+Entries are written atomically. The cache trusts nothing it did not write: each entry starts with a line
+naming the entry it was written as (the hash of its inputs), and is used only under that name, only if it is
+a regular file owned by the user (a link, FIFO or device is not even opened for reading) and not larger than
+an entry can be. Readers still check what they read (a lesson entry is validated again by the schema and the
+cross-checks). A folder that cannot be used is skipped silently: everything is then built as if there were no
+cache.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import stat
 import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -26,6 +30,7 @@ from pathlib import Path
 VARIABLE = "PSOAS_CACHE_DIR"
 PACKAGE = Path(__file__).parent
 MAX_ENTRIES_PER_KIND = 64  # the oldest entries beyond this are removed, so edits to a lesson do not pile up
+MAX_ENTRY_BYTES = 20_000_000  # far above a lesson's or a figure's entry
 
 
 def folder() -> Path | None:
@@ -69,14 +74,34 @@ def key(kind: str, *parts: bytes | str) -> str:
     return f"{kind}-{digest.hexdigest()}"
 
 
+def _header(name: str) -> bytes:
+    return f"psoas_lib cache entry {name}\n".encode()
+
+
 def get(name: str) -> bytes | None:
+    """What `put` stored under `name`, or None: for no entry, and for anything `put` did not write there."""
     where = folder()
     if where is None:
         return None
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        return (where / name).read_bytes()
+        handle = os.open(where / name, flags)
     except OSError:
         return None
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode) or status.st_uid != os.getuid():
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as file:
+            data = file.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    header = _header(name)
+    if len(data) > MAX_ENTRY_BYTES or not data.startswith(header):
+        return None
+    return data[len(header):]
 
 
 def put(name: str, data: bytes) -> None:
@@ -88,7 +113,7 @@ def put(name: str, data: bytes) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=where, prefix=".writing-")
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            out.write(_header(name) + data)
         os.replace(temporary, where / name)
         temporary = None
         _prune(where, name.split("-", 1)[0])

@@ -64,7 +64,7 @@ def test_the_next_process_gets_the_lesson_from_disk_validated_and_equal(fresh, p
     assert load_lesson(path) == first
     assert len(parses) == 1
     assert oct(fresh.stat().st_mode & 0o777) == "0o700"
-    assert Lesson.model_validate_json(entry.read_bytes()) == first
+    assert Lesson.model_validate_json(cache.get(entry.name)) == first
 
 
 def test_a_changed_file_is_reloaded_even_with_the_same_size_and_time(fresh, parses, lesson_text, write_lesson):
@@ -98,16 +98,22 @@ def test_an_alias_is_still_refused_with_its_line(fresh, lesson_text, write_lesso
     assert "anchors and aliases" in problem.message
 
 
-@pytest.mark.parametrize("damage", [b"not json", b'{"id": "psoas-release"}'])
+@pytest.mark.parametrize("damage", [b"not json", b'{"id": "psoas-release"}', "header and not json",
+                                    "header and an edited lesson"])
 def test_a_damaged_or_edited_entry_is_not_served(fresh, parses, lesson_text, write_lesson, monkeypatch, damage):
     path = write_lesson(lesson_text)
     first = load_lesson(path)
     [entry] = entries(fresh, "lesson")
+    header = entry.read_bytes().split(b"\n", 1)[0] + b"\n"
+    if damage == "header and not json":
+        damage = header + b"not json"
+    elif damage == "header and an edited lesson":
+        damage = header + first.model_copy(update={"references": []}).model_dump_json().encode()
     entry.write_bytes(damage)
     monkeypatch.setattr(loader, "_loaded", {})
     assert load_lesson(path) == first
     assert len(parses) == 2  # parsed again, and the entry rewritten
-    assert Lesson.model_validate_json(entry.read_bytes()) == first
+    assert Lesson.model_validate_json(cache.get(entry.name)) == first
 
 
 def test_a_different_validating_code_uses_another_entry():
@@ -141,3 +147,48 @@ def test_a_figure_in_another_language_is_drawn_again(fresh, lesson, monkeypatch)
     monkeypatch.setattr(figure, "current_language", lambda: "de")
     figure.lesson_png(lesson, "transverse")
     assert len(entries(fresh, "figure")) == 2
+
+
+def planted(fresh, lesson_text, write_lesson):
+    """The entry a lesson would be served from, with the lesson it was written for."""
+    path = write_lesson(lesson_text)
+    lesson = load_lesson(path)
+    [entry] = entries(fresh, "lesson")
+    return path, lesson, entry
+
+
+def test_an_entry_is_used_only_under_the_name_it_was_written_as(fresh, parses, lesson_text, write_lesson,
+                                                                monkeypatch):
+    """Another lesson's entry copied under this lesson's name is not served: an entry is bound to its inputs."""
+    _path, _lesson, other_entry = planted(fresh, lesson_text.replace("title: The psoas release",
+                                                                        "title: Another lesson", 1), write_lesson)
+    path = write_lesson(lesson_text, "mine.yaml")
+    mine = load_lesson(path)
+    mine_entry = next(e for e in entries(fresh, "lesson") if e != other_entry)
+    mine_entry.write_bytes(other_entry.read_bytes())
+    monkeypatch.setattr(loader, "_loaded", {})
+    assert load_lesson(path) == mine and load_lesson(path).title == "The psoas release"
+    assert len(parses) == 3
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_an_entry_that_is_not_a_regular_file_is_ignored_unread(fresh, parses, lesson_text, write_lesson,
+                                                              monkeypatch, kind):
+    path, lesson, entry = planted(fresh, lesson_text, write_lesson)
+    kept = fresh / "kept"
+    entry.rename(kept)
+    if kind == "symlink":
+        entry.symlink_to(kept)
+    else:
+        os.mkfifo(entry)
+    assert cache.get(entry.name) is None  # a FIFO would block a reader that opened it for reading
+    monkeypatch.setattr(loader, "_loaded", {})
+    assert load_lesson(path) == lesson
+    assert len(parses) == 2
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_an_entry_owned_by_another_user_is_ignored(fresh, parses, lesson_text, write_lesson, monkeypatch):
+    path, lesson, entry = planted(fresh, lesson_text, write_lesson)
+    os.chown(entry, os.getuid() + 4242, -1)
+    assert cache.get(entry.name) is None
