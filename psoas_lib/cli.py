@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import shutil
+import json
 import subprocess
 from pathlib import Path
 
 from .hub.links import NOTEBOOKS, VIEWS, hub_link
-from .lesson import LessonError, bundled_lesson_path, load_lesson
+from .lesson import Lesson, LessonError, bundled_lesson_path, load_lesson
 from .lesson.migrations import upgrade_file
 from .report import collect, summary_text, write_csvs
 
@@ -37,14 +37,36 @@ def _upgrade(args: argparse.Namespace) -> int:
     return status
 
 
+SCHEMA_FILE = "lesson.schema.json"
+# The first line of a lesson file written by `new`: YAML editors (VS Code's YAML extension, JupyterLab's LSP)
+# then check and complete the file against the schema as the instructor types.
+SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
+
+
+def schema_json() -> str:
+    """The JSON Schema of the lesson format, from the pydantic models."""
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Lesson.model_json_schema()}
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def _schema(args: argparse.Namespace) -> int:
+    if args.output is None:
+        print(schema_json(), end="")
+        return 0
+    Path(args.output).write_text(schema_json(), encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
 def _new(args: argparse.Namespace) -> int:
     target = Path(args.directory) / bundled_lesson_path().name
     if target.exists() and not args.force:
         print(f"{target} already exists: edit it, or add --force to replace it with a fresh copy")
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(bundled_lesson_path(), target)
-    print(f"wrote {target}\n"
+    target.write_text(SCHEMA_LINE + bundled_lesson_path().read_text(encoding="utf-8"), encoding="utf-8")
+    (target.parent / SCHEMA_FILE).write_text(schema_json(), encoding="utf-8")
+    print(f"wrote {target} (and {SCHEMA_FILE}, which editors use to check it as you type)\n"
           f"edit it, then check it with:  psoas-lesson validate {target}\n"
           f"and use it with:              PSOAS_LESSON={target} jupyter lab notebooks/")
     return 0
@@ -105,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("directory", metavar="DIR")
     new.add_argument("--force", action="store_true", help="replace an existing lesson file in DIR")
     new.set_defaults(run=_new)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of lesson files (for editors)")
+    schema.add_argument("--output", metavar="FILE", help="write it to FILE instead")
+    schema.set_defaults(run=_schema)
 
     report = commands.add_parser("report", help="summarise the students' progress files in DIR")
     report.add_argument("directory", metavar="DIR")

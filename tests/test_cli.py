@@ -1,9 +1,13 @@
 """Does `psoas-lesson validate` say ok for a good file and list every error of a bad one?"""
 
+import json
 import subprocess
 import sys
 
-from psoas_lib.cli import main
+import jsonschema
+import yaml
+
+from psoas_lib.cli import main, schema_json
 from psoas_lib.lesson import bundled_lesson_path
 
 
@@ -35,7 +39,11 @@ def test_python_dash_m_runs_the_same_command(tmp_path):
 def test_new_writes_an_editable_copy_that_validates(tmp_path, capsys):
     assert main(["new", str(tmp_path / "my-lesson")]) == 0
     copy = tmp_path / "my-lesson" / "psoas_release.yaml"
-    assert copy.read_text(encoding="utf-8") == bundled_lesson_path().read_text(encoding="utf-8")
+    first, rest = copy.read_text(encoding="utf-8").split("\n", 1)
+    assert first == "# yaml-language-server: $schema=lesson.schema.json"
+    assert rest == bundled_lesson_path().read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "my-lesson" / "lesson.schema.json").read_text(encoding="utf-8")) == json.loads(
+        schema_json())
     assert "# " in copy.read_text(encoding="utf-8")  # the explanatory comments come along
     assert main(["validate", str(copy)]) == 0
 
@@ -58,3 +66,14 @@ def test_hub_link_prints_one_link_per_notebook(capsys):
 def test_hub_link_names_a_bad_hub_address(capsys):
     assert main(["hub-link", "--hub", "hub.example.edu", "--repo", "x", "--notebook", "02_technique.ipynb"]) == 1
     assert "must start with https://" in capsys.readouterr().out
+
+
+def test_schema_is_the_lesson_format_as_editors_check_it(capsys, lesson_text):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    tree = yaml.safe_load(lesson_text)
+    jsonschema.validate(tree, schema)  # the bundled lesson passes
+    tree["dose"]["window"]["max_minutes"] = 500
+    del tree["title"]
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(tree), key=lambda e: e.message)
+    assert ["'title' is a required property", "500 is greater than the maximum of 120"] == [e.message for e in errors]
