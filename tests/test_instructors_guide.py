@@ -22,7 +22,7 @@ def run(command: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_the_guide_names_new_validate_and_report():
-    assert [c.split()[1] for c in guide_commands()] == ["new", "validate", "report"]
+    assert [c.split()[1] for c in guide_commands()] == ["new", "validate", "upgrade", "report"]
 
 
 def test_every_guide_command_runs_in_order(tmp_path):
@@ -35,7 +35,11 @@ def test_every_guide_command_runs_in_order(tmp_path):
         assert result.returncode == 0, (command, result.stdout, result.stderr)
         outputs.append(result.stdout)
     assert "my-lesson/psoas_release.yaml: ok" in outputs[1]
-    assert "landmarks/pulse: 1 of 2 correct" in outputs[2]
+    assert "my-lesson/psoas_release.yaml: already in format 1" in outputs[2]
+    assert "landmarks/pulse: 1 of 2 correct" in outputs[3]
+    assert (tmp_path / "my-lesson" / "psoas_release.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=lesson.schema.json\n")
+    assert (tmp_path / "my-lesson" / "lesson.schema.json").exists()
     assert (tmp_path / "class-progress" / "class-summary.csv").exists()
 
 
