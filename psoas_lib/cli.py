@@ -7,6 +7,8 @@ import json
 import subprocess
 from pathlib import Path
 
+import yaml
+
 from .hub.links import NOTEBOOKS, VIEWS, hub_link
 from .lesson import Lesson, LessonError, bundled_lesson_path, load_lesson
 from .lesson.migrations import upgrade_file
@@ -38,22 +40,40 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 SCHEMA_FILE = "lesson.schema.json"
+SHORT_LESSON = Path(__file__).parent / "lesson" / "short_lesson.yaml"  # what `new` writes
 # The first line of a lesson file written by `new`: YAML editors (VS Code's YAML extension, JupyterLab's LSP)
 # then check and complete the file against the schema as the instructor types.
 SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILE}\n"
 
 
-def schema_json() -> str:
-    """The JSON Schema of the lesson format, from the pydantic models."""
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Lesson.model_json_schema()}
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+def schema_json(short: bool = False) -> str:
+    """The JSON Schema of the lesson format, from the pydantic models; `short` for a lesson that extends another
+    (every field optional, and the keys that say what changes)."""
+    schema = Lesson.model_json_schema()
+    if short:
+        schema = _short_schema(schema)
+    return json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", **schema},
+                      indent=2, ensure_ascii=False) + "\n"
+
+
+def _short_schema(schema: dict) -> dict:
+    for definition in [schema, *schema["$defs"].values()]:
+        definition.pop("required", None)
+        if "id" in definition.get("properties", {}):
+            definition["properties"] |= {"remove": {"type": "boolean"}, "new": {"type": "boolean"}}
+    schema["properties"] |= {
+        "extends": {"type": "string", "description": "bundled, or the path of the lesson file this one extends"},
+        "reorder": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+    }
+    return schema
 
 
 def _schema(args: argparse.Namespace) -> int:
+    text = schema_json(args.short)
     if args.output is None:
-        print(schema_json(), end="")
+        print(text, end="")
         return 0
-    Path(args.output).write_text(schema_json(), encoding="utf-8")
+    Path(args.output).write_text(text, encoding="utf-8")
     print(f"wrote {args.output}")
     return 0
 
@@ -64,11 +84,24 @@ def _new(args: argparse.Namespace) -> int:
         print(f"{target} already exists: edit it, or add --force to replace it with a fresh copy")
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(SCHEMA_LINE + bundled_lesson_path().read_text(encoding="utf-8"), encoding="utf-8")
-    (target.parent / SCHEMA_FILE).write_text(schema_json(), encoding="utf-8")
+    if args.full:
+        target.write_text(SCHEMA_LINE + bundled_lesson_path().read_text(encoding="utf-8"), encoding="utf-8")
+    else:
+        target.write_text(SHORT_LESSON.read_text(encoding="utf-8"), encoding="utf-8")
+    (target.parent / SCHEMA_FILE).write_text(schema_json(short=not args.full), encoding="utf-8")
     print(f"wrote {target} (and {SCHEMA_FILE}, which editors use to check it as you type)\n"
           f"edit it, then check it with:  psoas-lesson validate {target}\n"
           f"and use it with:              PSOAS_LESSON={target} jupyter lab notebooks/")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    try:
+        lesson = load_lesson(args.path)
+    except LessonError as error:
+        print(error)
+        return 1
+    print(yaml.safe_dump(lesson.model_dump(mode="json"), sort_keys=False, allow_unicode=True, width=100), end="")
     return 0
 
 
@@ -123,13 +156,19 @@ def main(argv: list[str] | None = None) -> int:
     upgrade.add_argument("paths", nargs="+", metavar="PATH")
     upgrade.set_defaults(run=_upgrade)
 
-    new = commands.add_parser("new", help="write an editable copy of the bundled lesson into DIR")
+    new = commands.add_parser("new", help="write a short lesson into DIR that extends the bundled one")
     new.add_argument("directory", metavar="DIR")
+    new.add_argument("--full", action="store_true", help="a whole copy of the bundled lesson instead")
     new.add_argument("--force", action="store_true", help="replace an existing lesson file in DIR")
     new.set_defaults(run=_new)
 
+    show = commands.add_parser("show", help="print the whole lesson a file makes (a short one merged)")
+    show.add_argument("path", metavar="PATH")
+    show.set_defaults(run=_show)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of lesson files (for editors)")
     schema.add_argument("--output", metavar="FILE", help="write it to FILE instead")
+    schema.add_argument("--short", action="store_true", help="for a short lesson (one with extends:)")
     schema.set_defaults(run=_schema)
 
     report = commands.add_parser("report", help="summarise the students' progress files in DIR")

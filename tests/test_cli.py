@@ -36,8 +36,8 @@ def test_python_dash_m_runs_the_same_command(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_new_writes_an_editable_copy_that_validates(tmp_path, capsys):
-    assert main(["new", str(tmp_path / "my-lesson")]) == 0
+def test_new_full_writes_an_editable_copy_that_validates(tmp_path, capsys):
+    assert main(["new", "--full", str(tmp_path / "my-lesson")]) == 0
     copy = tmp_path / "my-lesson" / "psoas_release.yaml"
     first, rest = copy.read_text(encoding="utf-8").split("\n", 1)
     assert first == "# yaml-language-server: $schema=lesson.schema.json"

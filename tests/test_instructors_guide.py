@@ -22,7 +22,7 @@ def run(command: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_the_guide_names_new_validate_and_report():
-    assert [c.split()[1] for c in guide_commands()] == ["new", "validate", "upgrade", "report"]
+    assert [c.split()[1] for c in guide_commands()] == ["new", "show", "validate", "upgrade", "report"]
 
 
 def test_every_guide_command_runs_in_order(tmp_path):
@@ -34,9 +34,10 @@ def test_every_guide_command_runs_in_order(tmp_path):
         result = run(command, tmp_path)
         assert result.returncode == 0, (command, result.stdout, result.stderr)
         outputs.append(result.stdout)
-    assert "my-lesson/psoas_release.yaml: ok" in outputs[1]
-    assert "my-lesson/psoas_release.yaml: already in format 1" in outputs[2]
-    assert "landmarks/pulse: 1 of 2 correct" in outputs[3]
+    assert "title: The psoas release" in outputs[1]
+    assert "my-lesson/psoas_release.yaml: ok" in outputs[2]
+    assert "my-lesson/psoas_release.yaml: already in format 1" in outputs[3]
+    assert "landmarks/pulse: 1 of 2 correct" in outputs[4]
     assert (tmp_path / "my-lesson" / "psoas_release.yaml").read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=lesson.schema.json\n")
     assert (tmp_path / "my-lesson" / "lesson.schema.json").exists()
@@ -48,7 +49,7 @@ def test_the_guides_example_error_is_what_validate_prints(tmp_path):
     documented = " ".join(example.group(1).split())
     run("psoas-lesson new my-lesson", tmp_path)
     lesson = tmp_path / "my-lesson" / "psoas_release.yaml"
-    lesson.write_text(lesson.read_text(encoding="utf-8").replace("min_minutes: 5", "min_minutes: 8"), encoding="utf-8")
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "dose:\n  window:\n    min_minutes: 8\n", encoding="utf-8")
     result = run("psoas-lesson validate my-lesson/psoas_release.yaml", tmp_path)
     assert result.returncode == 1
     position = re.compile(r":\d+:\d+: ")  # line numbers move as the bundled lesson grows

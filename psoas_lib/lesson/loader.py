@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from .. import cache
 from .checks import check_lesson
+from .extends import EXTENDS, extend
 from .migrations import check_version, migrate
 from .model import Lesson
 from .problems import LessonError, Positions, Problem, file_problem, located, schema_problem
@@ -33,11 +34,14 @@ BUNDLED_LESSON = "psoas_release.yaml"
 # YAML parser's versions.
 CACHE_KIND = "lesson"
 CACHE_CODE = tuple(f"lesson/{name}.py" for name in
-                   ("model", "checks", "loader", "migrations", "problems", "source", "yamltree"))
+                   ("model", "checks", "extends", "loader", "migrations", "problems", "source", "yamltree"))
 CACHE_PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
 
 # Lessons loaded in this process: resolved path -> ((mtime_ns, size, sha256), lesson). Lessons are frozen.
 _loaded: dict[Path, tuple[tuple[int, int, str], Lesson]] = {}
+# Short lessons being built in this process (each extends the next); a chain this long is refused.
+_extending: list[Path] = []
+MAX_EXTENDS = 8
 
 __all__ = ["LessonError", "Problem", "bundled_lesson_path", "load_lesson"]
 
@@ -59,10 +63,34 @@ def load_lesson(path: str | Path | None = None) -> Lesson:
     entry = cache.key(CACHE_KIND, data, cache.fingerprint(*CACHE_CODE, packages=CACHE_PACKAGES))
     lesson = _from_cache(entry)
     if lesson is None:
-        lesson = _validate(path, *_parse(path, decode(path, data)))
+        tree, positions = _parse(path, decode(path, data))
+        if EXTENDS in tree:  # depends on the lesson it extends too: built each time, never cached
+            return _validate(path, *_extended(path, tree, positions))
+        lesson = _validate(path, tree, positions)
         cache.put(entry, lesson.model_dump_json().encode("utf-8"))
     _loaded[where] = (fingerprint, lesson)
     return lesson
+
+
+def _extended(path: Path, tree: dict, positions: Positions) -> tuple[dict, Positions]:
+    """The lesson a short file extends, with the short file's changes (see `extends`)."""
+    name = tree[EXTENDS]
+    if not isinstance(name, str) or not name.strip():
+        raise LessonError([located(path, positions, (EXTENDS,), "name the lesson this one extends: bundled, "
+                                                                "or the path of a lesson file")])
+    base = bundled_lesson_path() if name == "bundled" else path.parent / name
+    if _resolved(base) in _extending or len(_extending) >= MAX_EXTENDS:
+        raise LessonError([located(path, positions, (EXTENDS,),
+                                   f"'{name}' extends this lesson in turn, or the chain is longer than {MAX_EXTENDS}")])
+    _extending.append(_resolved(path))
+    try:
+        base_tree = load_lesson(base).model_dump(mode="json")
+    finally:
+        _extending.pop()
+    merged, merged_positions, problems = extend(str(path), base_tree, tree, positions)
+    if problems:
+        raise LessonError(problems)
+    return merged, merged_positions
 
 
 def _resolved(path: Path) -> Path:
