@@ -10,15 +10,7 @@ from psoas_lib.lesson import LessonError, load_lesson, loader
 from psoas_lib.lesson.model import Lesson
 from psoas_lib.widgets import figure
 
-
-def problems_of(path):
-    with pytest.raises(LessonError) as caught:
-        load_lesson(path)
-    return caught.value.problems
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+from lesson.helpers import line_of, problems_of
 
 
 @pytest.fixture

@@ -6,17 +6,7 @@ from ruamel.yaml.constructor import BaseConstructor
 
 from psoas_lib.lesson import LessonError, load_lesson
 
-
-def problems_of(path):
-    with pytest.raises(LessonError) as caught:
-        load_lesson(path)
-    return caught.value.problems
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    """1-based line of the n-th line containing needle."""
-    hits = [number for number, line in enumerate(text.splitlines(), 1) if needle in line]
-    return hits[occurrence - 1]
+from .helpers import line_of, problems_of
 
 
 def test_bundled_lesson_loads(lesson):

@@ -1,23 +1,14 @@
 """Short lessons: a file that `extends:` another says only what differs; the merged lesson is what the
 notebooks get, problems point at the short file's own lines, and an id that does not exist is named."""
 
-import pytest
 import yaml
 
 from psoas_lib.cli import main
-from psoas_lib.lesson import LessonError, load_lesson
+from psoas_lib.lesson import load_lesson
+
+from .helpers import line_of, problems_of
 
 HEAD = "schema_version: 1\nextends: bundled\n"
-
-
-def problems_of(path):
-    with pytest.raises(LessonError) as caught:
-        load_lesson(path)
-    return caught.value.problems
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def test_a_short_file_with_no_changes_is_the_bundled_lesson(lesson, write_lesson):

@@ -7,21 +7,13 @@ from pathlib import Path
 import pytest
 
 from psoas_lib.cli import main
-from psoas_lib.lesson import LessonError, load_lesson, migrations
+from psoas_lib.lesson import load_lesson, migrations
 from psoas_lib.lesson.migrations import migrate, rename_key
 from psoas_lib.lesson.model import SCHEMA_VERSION
 
+from .helpers import line_of, problems_of
+
 FORMATS = Path(__file__).parent / "formats"
-
-
-def problems_of(path):
-    with pytest.raises(LessonError) as caught:
-        load_lesson(path)
-    return caught.value.problems
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 @pytest.mark.parametrize("frozen", sorted(FORMATS.glob("v*.yaml")), ids=lambda path: path.stem)
