@@ -10,7 +10,7 @@ from contextlib import redirect_stdout
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 from psoas_lib.cli import main
@@ -154,6 +154,56 @@ def build_everything(lesson, folder):
 
 BUNDLED_LESSON = load_lesson()
 PROBLEM_LINE = r"{path}:\d+:\d+: \S[^\n]*: \S[^\n]*"
+ID_LISTS = [loc for loc in LOCATIONS if isinstance(at(BUNDLED, loc), list) and at(BUNDLED, loc)
+            and all(isinstance(item, dict) and "id" in item for item in at(BUNDLED, loc))]
+
+
+@st.composite
+def short_lessons(draw):
+    """A short lesson extending the bundled one: changed values, items changed, removed, added or reordered
+    by id (ids that exist and ids that do not), as an instructor might write it."""
+    short: dict = {"schema_version": 1, "extends": "bundled"}
+    for _ in range(draw(st.integers(1, 4))):
+        loc = draw(st.sampled_from(ID_LISTS))
+        items = at(BUNDLED, loc)
+        item = copy.deepcopy(draw(st.sampled_from(items)))
+        target = short
+        for part in loc[:-1]:
+            target = target.setdefault(part, {})
+            if not isinstance(target, dict):
+                break
+        else:
+            change = draw(st.sampled_from(["field", "remove", "new", "unknown id", "reorder"]))
+            if change == "reorder":
+                ids = draw(st.permutations([i["id"] for i in items]))
+                short.setdefault("reorder", {})[".".join(map(str, loc))] = list(ids[: draw(st.integers(0, len(ids)))])
+                continue
+            entry = {"id": item["id"] if change != "unknown id" else draw(st.text(min_size=1, max_size=8))}
+            if change == "field":
+                field = draw(st.sampled_from(sorted(item)))
+                entry[field] = draw(values)
+            elif change == "remove":
+                entry["remove"] = True
+            elif change == "new":
+                entry = {**item, "id": item["id"] + "-new", "new": True}
+            target.setdefault(loc[-1], []).append(entry)
+    return yaml.dump(short, Dumper=Dumper, allow_unicode=True, sort_keys=False)
+
+
+def validate_and_use(path, folder):
+    """`psoas-lesson validate PATH`: exit 0 and the lesson builds every notebook, or exit 1 and one line per
+    problem."""
+    out = io.StringIO()
+    with redirect_stdout(out):
+        status = main(["validate", str(path)])
+    lines = out.getvalue().splitlines()
+    assert status in (0, 1)
+    event("accepted" if status == 0 else "refused")  # shown by --hypothesis-show-statistics
+    if status == 1:
+        assert lines and all(re.fullmatch(PROBLEM_LINE.format(path=re.escape(str(path))), line) for line in lines)
+    else:
+        assert lines == [f"{path}: ok"]
+        build_everything(load_lesson(path), folder)
 
 
 @pytest.mark.filterwarnings("ignore::UserWarning")  # matplotlib's warnings about glyphs missing from its font
@@ -166,13 +216,15 @@ PROBLEM_LINE = r"{path}:\d+:\d+: \S[^\n]*: \S[^\n]*"
 def test_a_mutant_is_refused_in_one_line_problems_or_runs_every_notebook(text, tmp_path):
     path = tmp_path / "mutant.yaml"
     path.write_text(text, encoding="utf-8")
-    out = io.StringIO()
-    with redirect_stdout(out):
-        status = main(["validate", str(path)])
-    lines = out.getvalue().splitlines()
-    assert status in (0, 1)
-    if status == 1:
-        assert lines and all(re.fullmatch(PROBLEM_LINE.format(path=re.escape(str(path))), line) for line in lines)
-    else:
-        assert lines == [f"{path}: ok"]
-        build_everything(load_lesson(path), tmp_path / "progress")
+    validate_and_use(path, tmp_path / "progress")
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+@settings(max_examples=MUTANTS // 4, deadline=None, derandomize=True, database=None, print_blob=True,
+          phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=short_lessons())
+def test_a_short_lesson_is_refused_in_one_line_problems_or_runs_every_notebook(text, tmp_path):
+    path = tmp_path / "short.yaml"
+    path.write_text(text, encoding="utf-8")
+    validate_and_use(path, tmp_path / "progress")
