@@ -6,7 +6,6 @@ references that must exist) live in `checks.py`, so that both report through the
 
 from __future__ import annotations
 
-import math
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -24,12 +23,13 @@ def between(low: float, high: float, unit: str, *, above: bool = False, kind: ty
     lowest = f"more than {low:g}" if above else f"from {low:g}"
 
     def check(value: float) -> float:
-        if (kind is float and not math.isfinite(value)) or not (low < value if above else low <= value) or value > high:
+        if not ((low < value if above else low <= value) and value <= high):  # NaN fails every comparison
             raise ValueError(f"must be a number {lowest} to {high:g} {unit}")
         return value
 
     bounds = {"exclusiveMinimum" if above else "minimum": low, "maximum": high}
-    field = Field(allow_inf_nan=True, json_schema_extra=bounds) if kind is float else Field(json_schema_extra=bounds)
+    # Non-finite floats reach `check` (allow_inf_nan), so that their message gives the range too.
+    field = Field(json_schema_extra=bounds, **({"allow_inf_nan": True} if kind is float else {}))
     return Annotated[kind, field, AfterValidator(check)]
 
 
