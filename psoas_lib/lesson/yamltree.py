@@ -3,7 +3,8 @@
 The tree is built from the parser's events, with libyaml's C parser where PyYAML has it (its pure-Python
 parser otherwise), in one loop that holds no recursion. Nothing but plain data is ever built: anchors, aliases,
 tags and merge keys (`<<:`) are refused where they appear, as are duplicate keys, keys that are not plain
-text, more than one document and nesting deeper than any lesson needs. Plain scalars are read as YAML 1.2's
+text, more than one document, and nesting deeper or values more numerous than any lesson needs (so that
+any file is answered within a second or two). Plain scalars are read as YAML 1.2's
 core schema reads them (`yes` and `no` stay text, as do dates).
 """
 
@@ -17,6 +18,7 @@ import yaml
 from .problems import LessonError, Location, Positions, Problem, file_problem, one_line
 
 MAX_DEPTH = 20  # the bundled lesson nests 7 levels deep
+MAX_NODES = 20_000  # keys, items and values; the bundled lesson has about 1900, and each costs time to check
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NULL = re.compile(r"~|null|Null|NULL|")
@@ -85,7 +87,7 @@ def parse(path: str, text: str) -> tuple[object, Positions]:
 def _build(path: str, loader, positions: Positions, problems: list[Problem]) -> object:
     stack: list[_Container] = []
     root: object = None
-    documents = 0
+    documents = nodes = 0
     while loader.check_event():
         event = loader.get_event()
         mark = event.start_mark
@@ -98,6 +100,10 @@ def _build(path: str, loader, positions: Positions, problems: list[Problem]) -> 
             continue
         if not isinstance(event, (yaml.NodeEvent, yaml.CollectionEndEvent)):
             continue
+        nodes += isinstance(event, yaml.NodeEvent)
+        if nodes > MAX_NODES:
+            raise LessonError([Problem(path, *where, "(yaml)", f"the file holds more than {MAX_NODES} keys, items "
+                                                               f"and values; a lesson needs far fewer")])
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             problems.append(Problem(path, *where, "(yaml)", _REFUSED_ALIAS))
             continue

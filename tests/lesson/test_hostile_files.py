@@ -11,7 +11,7 @@ import pytest
 from psoas_lib.cli import main
 from psoas_lib.lesson import LessonError, load_lesson
 from psoas_lib.lesson.source import MAX_BYTES
-from psoas_lib.lesson.yamltree import MAX_DEPTH
+from psoas_lib.lesson.yamltree import MAX_DEPTH, MAX_NODES
 
 
 def problems_of(path):
@@ -50,6 +50,12 @@ def test_nesting_deeper_than_a_lesson_needs_is_refused(write_lesson, nested):
     [problem] = problems_of(write_lesson(nested))
     assert f"more than {MAX_DEPTH} levels deep" in problem.message
     assert problem.line >= 1
+
+
+@pytest.mark.parametrize("many", ["title:\n" + "- a\n" * 30_000, "a: [" + "[1]," * 30_000 + "]\n"])
+def test_more_values_than_a_lesson_needs_are_refused_where_the_limit_is_passed(write_lesson, many):
+    [problem] = problems_of(write_lesson(many))
+    assert f"more than {MAX_NODES} keys, items and values" in problem.message
 
 
 def test_a_merge_key_is_refused_at_its_line(lesson_text, write_lesson):
