@@ -36,6 +36,8 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
         raise file_problem(path, "no such file") from None
     except OSError as error:
         raise file_problem(path, f"cannot be read ({error.strerror})") from None
+    except ValueError:  # a NUL character in the path
+        raise file_problem(path, "is not a file name: it holds a NUL character") from None
     try:
         status = os.fstat(handle)
         _require_regular(path, status)

@@ -205,3 +205,8 @@ def test_validate_exits_0_or_1_with_no_traceback_for_a_path_with_a_newline(tmp_p
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
     assert out.count("\n") == 1 and "two\\x0alines.yaml" in out
+
+
+def test_a_path_with_a_nul_character_is_refused(capsys):
+    assert main(["validate", "lesson\0.yaml"]) == 1
+    assert capsys.readouterr().out == "lesson\\x00.yaml:1:1: (file): is not a file name: it holds a NUL character\n"
