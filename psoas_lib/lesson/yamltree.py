@@ -137,8 +137,9 @@ def _build(path: str, loader, positions: Positions, problems: list[Problem]) -> 
             value: object = scalar(event.value, event.implicit[0])
         else:
             if len(stack) >= MAX_DEPTH:
-                raise LessonError([Problem(path, *where, "(yaml)", f"the file nests lists and mappings more than "
-                                                                   f"{MAX_DEPTH} levels deep; a lesson needs far fewer")])
+                message = (f"the file nests lists and mappings more than {MAX_DEPTH} levels deep; "
+                           f"a lesson needs far fewer")
+                raise LessonError([Problem(path, *where, "(yaml)", message)])
             value = {} if isinstance(event, yaml.MappingStartEvent) else []
             stack.append(_Container(value, loc))
         if parent is None:

@@ -113,8 +113,9 @@ def mutants(draw):
     return text
 
 
-def build_everything(lesson, folder):
-    """What the three notebooks' cells build from a lesson, run as plain Python."""
+def build_everything(lesson, folder, bundled):
+    """What the three notebooks' cells build from a lesson, run as plain Python (figures only when they differ
+    from the `bundled` lesson's, which the figure tests draw)."""
     use_language(lesson.language)
     try:
         progress = Progress(lesson.id, student="fuzz", directory=folder)
@@ -144,15 +145,14 @@ def build_everything(lesson, folder):
         facts_html([lesson.progression.last_step_note])
         SessionTimerView(lesson)
         facts_html([lesson.dose, *lesson.home_programme])
-        if (lesson.figures, lesson.palpation.start_zone) != (BUNDLED_LESSON.figures, BUNDLED_LESSON.palpation.start_zone):
-            # the figures (the quiz's included) draw from these alone; the bundled ones the figure tests draw
+        drawn_from = (lesson.figures, lesson.palpation.start_zone)
+        if drawn_from != (bundled.figures, bundled.palpation.start_zone):  # all the figures draw from
             png_bytes(draw_anterior(lesson))
             png_bytes(draw_transverse(lesson))
     finally:
         use_language("en")
 
 
-BUNDLED_LESSON = load_lesson()
 PROBLEM_LINE = r"{path}:\d+:\d+: \S[^\n]*: \S[^\n]*"
 ID_LISTS = [loc for loc in LOCATIONS if isinstance(at(BUNDLED, loc), list) and at(BUNDLED, loc)
             and all(isinstance(item, dict) and "id" in item for item in at(BUNDLED, loc))]
@@ -190,7 +190,7 @@ def short_lessons(draw):
     return yaml.dump(short, Dumper=Dumper, allow_unicode=True, sort_keys=False)
 
 
-def validate_and_use(path, folder):
+def validate_and_use(path, folder, bundled):
     """`psoas-lesson validate PATH`: exit 0 and the lesson builds every notebook, or exit 1 and one line per
     problem."""
     out = io.StringIO()
@@ -203,7 +203,7 @@ def validate_and_use(path, folder):
         assert lines and all(re.fullmatch(PROBLEM_LINE.format(path=re.escape(str(path))), line) for line in lines)
     else:
         assert lines == [f"{path}: ok"]
-        build_everything(load_lesson(path), folder)
+        build_everything(load_lesson(path), folder, bundled)
 
 
 @pytest.mark.filterwarnings("ignore::UserWarning")  # matplotlib's warnings about glyphs missing from its font
@@ -213,10 +213,10 @@ def validate_and_use(path, folder):
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                  HealthCheck.function_scoped_fixture])
 @given(text=mutants())
-def test_a_mutant_is_refused_in_one_line_problems_or_runs_every_notebook(text, tmp_path):
+def test_a_mutant_is_refused_in_one_line_problems_or_runs_every_notebook(text, tmp_path, lesson):
     path = tmp_path / "mutant.yaml"
     path.write_text(text, encoding="utf-8")
-    validate_and_use(path, tmp_path / "progress")
+    validate_and_use(path, tmp_path / "progress", lesson)
 
 
 @pytest.mark.filterwarnings("ignore::UserWarning")
@@ -224,7 +224,7 @@ def test_a_mutant_is_refused_in_one_line_problems_or_runs_every_notebook(text, t
           phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=short_lessons())
-def test_a_short_lesson_is_refused_in_one_line_problems_or_runs_every_notebook(text, tmp_path):
+def test_a_short_lesson_is_refused_in_one_line_problems_or_runs_every_notebook(text, tmp_path, lesson):
     path = tmp_path / "short.yaml"
     path.write_text(text, encoding="utf-8")
-    validate_and_use(path, tmp_path / "progress")
+    validate_and_use(path, tmp_path / "progress", lesson)
