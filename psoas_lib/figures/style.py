@@ -2,7 +2,8 @@
 in columns beside the drawing with leader lines, a scale bar in cm.
 
 Coordinates are the lesson's: cm, x towards the patient's left (the viewer's right), y up the page. The
-lesson's text is drawn as written (`parse_math=False`): a `$` in a label is a dollar sign, never mathtext.
+lesson's text is drawn as written (`AS_WRITTEN`): a `$` in a label is a dollar sign, never mathtext or LaTeX,
+whatever the user's matplotlibrc says.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ BONE_HATCH = "xx"
 ZONE_HATCH = ".."
 VISCERA_HATCH = ".."
 LINE_WIDTH = 2.5
+AS_WRITTEN = {"parse_math": False, "usetex": False}
 _TEXT_BOX = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
 
 
@@ -65,10 +67,10 @@ def frame(ax: Axes, title: str, half_width_cm: float, ylim_cm: tuple[float, floa
     ax.set_ylim(*ylim_cm)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.set_title(title, fontsize=TITLE_PT, fontweight="bold", wrap=True, parse_math=False)
+    ax.set_title(title, fontsize=TITLE_PT, fontweight="bold", wrap=True, **AS_WRITTEN)
     right, left = side_labels
     for x, text, align in ((-half_width_cm, right, "left"), (half_width_cm, left, "right")):
-        ax.text(x, ylim_cm[0], text, ha=align, va="bottom", fontsize=LABEL_PT, style="italic", parse_math=False)
+        ax.text(x, ylim_cm[0], text, ha=align, va="bottom", fontsize=LABEL_PT, style="italic", **AS_WRITTEN)
     _label_columns(ax, labels, texts, half_width_cm, LABEL_PT * 1.25 / 72 * cm_per_in)
 
 
@@ -114,7 +116,7 @@ def _label_columns(ax: Axes, labels: Sequence[Label], texts: Sequence[str], colu
         for (label, text), y in zip(column, ys):
             ax.annotate(
                 text, xy=label.anchor_cm, xytext=(side * column_x_cm, y), fontsize=LABEL_PT,
-                ha="right" if side < 0 else "left", va="center", bbox=_TEXT_BOX, parse_math=False,
+                ha="right" if side < 0 else "left", va="center", bbox=_TEXT_BOX, **AS_WRITTEN,
                 arrowprops={"arrowstyle": "-", "color": INK, "linewidth": 1.2, "shrinkA": 2, "shrinkB": 0},
             )
             ax.plot(*label.anchor_cm, marker="o", markersize=6, color=INK, zorder=8)

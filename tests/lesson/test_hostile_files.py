@@ -197,7 +197,7 @@ def test_label_text_that_looks_like_mathtext_is_drawn_as_written(lesson_text, wr
         figure = draw(lesson)
         assert png_bytes(figure).startswith(b"\x89PNG")
         drawn = [t for t in figure.axes[0].texts if t.get_text().replace("\n", " ") == label]
-        assert drawn and all(not t._parse_math for t in drawn)
+        assert drawn and all(not t._parse_math and not t.get_usetex() for t in drawn)
 
 
 def test_validate_exits_0_or_1_with_no_traceback_for_a_path_with_a_newline(tmp_path, capsys):
