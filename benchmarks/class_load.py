@@ -282,7 +282,7 @@ def check_files(hub: Hub, student: Student) -> str:
     """'' when the student's own progress and handed-in files hold exactly this student's answers."""
     account = pwd.getpwnam(ACCOUNT_PREFIX + student.name)
     progress = Path(account.pw_dir) / ".psoas/progress" / PROGRESS_FILE.format(name=student.name)
-    handed_in = hub.collection() / PROGRESS_FILE.format(name=student.name)
+    handed_in = hub.hand_in_folder(student.name) / PROGRESS_FILE.format(name=student.name)
     for path in (progress, handed_in):
         if not path.exists():
             return f"{path} is missing"

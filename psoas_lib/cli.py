@@ -1,8 +1,9 @@
-"""The `psoas-lesson` command: start a lesson of your own, check it, and collect class results."""
+"""The `psoas-lesson` command: start a lesson of your own, check it, collect class results, run a class roster."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -77,6 +78,32 @@ def _hub_link(args: argparse.Namespace) -> int:
     return 0
 
 
+def _roster(args: argparse.Namespace) -> int:
+    from .hub import roster  # the hub extra: not needed for lesson files
+
+    names = list(args.names)
+    try:
+        if args.file:
+            names += roster.read_names(Path(args.file).read_text(encoding="utf-8").splitlines())
+        if args.action != "list" and not names:
+            raise roster.RosterError("name at least one student (or --file FILE, one name per line)")
+        database = Path(args.database) if args.database else roster.hub_database(Path(args.hub_home))
+        with roster.open_roster(database) as session:
+            if args.action == "list":
+                print("\n".join(roster.roster(session)) or "the roster is empty")
+            elif args.action == "remove":
+                for name in roster.remove(session, names):
+                    print(f"removed {name}: can no longer log in (their home and hand-ins stay)")
+            else:
+                issued = (roster.add if args.action == "add" else roster.reset)(session, names)
+                for name, password in issued.items():
+                    print(f"{name}\t{password}")
+    except (roster.RosterError, OSError, UnicodeDecodeError) as error:
+        print(f"psoas-lesson roster: {error}")
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="psoas-lesson", description="Work with psoas-release lesson files.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -107,6 +134,18 @@ def main(argv: list[str] | None = None) -> int:
                       help="voila: the page without code (default); lab: JupyterLab")
     link.add_argument("--folder", help="the folder in each student's home (default: the repository's name)")
     link.set_defaults(run=_hub_link)
+
+    class_roster = commands.add_parser(
+        "roster", help="who may log in to the one-machine hub: add, reset or remove students, or list them",
+        description="add and reset print each name with a new password to hand out (the student can change it "
+                    "at /hub/change-password). Run as root while or after the hub has started once.")
+    class_roster.add_argument("action", choices=["add", "reset", "remove", "list"])
+    class_roster.add_argument("names", nargs="*", metavar="NAME")
+    class_roster.add_argument("--file", metavar="FILE", help="more names, one per line (# starts a comment)")
+    class_roster.add_argument("--hub-home", default=os.environ.get("PSOAS_HUB_HOME", "/opt/psoas-hub"),
+                              metavar="DIR", help="the hub's folder (default: $PSOAS_HUB_HOME or /opt/psoas-hub)")
+    class_roster.add_argument("--database", metavar="FILE", help="the hub's database (default: DIR/state/...)")
+    class_roster.set_defaults(run=_roster)
 
     args = parser.parse_args(argv)
     return args.run(args)

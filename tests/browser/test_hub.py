@@ -1,6 +1,7 @@
-"""The one-machine class hub in a browser: a student logs in through an nbgitpuller link, gets their own copy,
-completes the landmark quiz on the Voila page and hands it in; a later pull keeps the student's edits; and a
-small class working at once (the load test's students, through the kernel API) keeps every file apart."""
+"""The one-machine class hub in a browser: a student on the roster logs in with their own password through an
+nbgitpuller link, gets their own copy, completes the landmark quiz on the Voila page and hands it in; nobody
+can log in as them or block their hand-in; a later pull keeps the student's edits; and a small class working
+at once (the load test's students, through the kernel API) keeps every file apart."""
 
 import asyncio
 import json
@@ -8,6 +9,7 @@ import os
 import pwd
 import stat
 import subprocess
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -26,6 +28,7 @@ pytestmark = [
 ]
 
 STUDENT = "student1"
+CLASSMATE = "student2"
 ACCOUNT = ACCOUNT_PREFIX + STUDENT
 PROGRESS_FILE = "psoas-release--student1.json"
 NOTEBOOK = "notebooks/02_technique.ipynb"
@@ -34,16 +37,25 @@ NOTEBOOK = "notebooks/02_technique.ipynb"
 @pytest.fixture(scope="module")
 def hub():
     with running_hub() as hub:
+        hub.passwords = hub.enrol(STUDENT, CLASSMATE)
         yield hub
+
+
+def notebook_link(hub):
+    return hub_link(hub.url, f"file://{hub.home}/psoas-release.git", "02_technique.ipynb")
+
+
+def sign_in(page, name, password):
+    page.get_by_label("Username").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
 
 
 def follow_link(page, hub, log_in=True):
     """Open notebook 02's nbgitpuller link as STUDENT; return once the Voila page is usable."""
-    page.goto(hub_link(hub.url, f"file://{hub.home}/psoas-release.git", "02_technique.ipynb"), timeout=120_000)
+    page.goto(notebook_link(hub), timeout=120_000)
     if log_in:
-        page.get_by_label("Username").fill(STUDENT)
-        page.get_by_label("Password").fill(hub.password)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, STUDENT, hub.passwords[STUDENT])
     page.wait_for_url(f"**/user/{STUDENT}/voila/render/psoas-release/{NOTEBOOK}", timeout=180_000)
     wait_for_voila(page, 180_000)
     assert error_outputs(page) == []
@@ -64,6 +76,26 @@ def edit_first_cell(notebook, text):
     notebook.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def as_account(account, code):
+    """Run Python `code` as the Unix account `account`, as that student's own kernel would."""
+    return subprocess.run(["runuser", "-u", account, "--", "/usr/bin/python3", "-c", code],
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("name, password", [
+    (STUDENT, "the classmate's password"),
+    ("student9", "a password of a name not on the roster"),
+    (STUDENT, "k7qm-x3vd-9pta"),
+], ids=["classmates-password", "not-on-roster", "made-up"])
+def test_nobody_logs_in_as_a_student_without_that_students_own_password(page, hub, name, password):
+    if password == "the classmate's password":
+        password = hub.passwords[CLASSMATE]
+    page.goto(notebook_link(hub), timeout=120_000)
+    sign_in(page, name, password)
+    page.get_by_text("Invalid username or password.").wait_for(timeout=30_000)
+    assert "/hub/login" in page.url
+
+
 def test_a_student_completes_the_quiz_and_hands_it_in_through_the_hub(page, hub):
     follow_link(page, hub)
     complete_quiz_by_keyboard(page, "hub")
@@ -80,11 +112,33 @@ def test_a_student_completes_the_quiz_and_hands_it_in_through_the_hub(page, hub)
     assert owned_by_student(progress) and mine["student"] == STUDENT
     assert len(mine["answers"]) >= 6
 
-    handed_in = hub.collection() / PROGRESS_FILE
+    folder = hub.hand_in_folder(STUDENT)
+    handed_in = folder / PROGRESS_FILE
     assert owned_by_student(handed_in) and saved(handed_in)["answers"] == mine["answers"]
-    assert stat.S_IMODE(hub.collection().stat().st_mode) == 0o1733
+    assert owned_by_student(folder) and stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(hub.collection().stat().st_mode) == 0o711 and hub.collection().stat().st_uid == 0
     report = collect(hub.collection(), ACCOUNT_PREFIX)  # counted only when the student's own account handed it in
     assert report.students == [STUDENT] and report.skipped == []
+
+
+def test_a_classmate_can_neither_overwrite_nor_block_a_students_hand_in(hub):
+    hub.api(f"/users/{CLASSMATE}/server", "POST")  # the classmate's account exists once their server started
+    for _ in range(300):
+        if hub.api(f"/users/{CLASSMATE}")["servers"].get("", {}).get("ready"):
+            break
+        time.sleep(1)
+    mine = hub.hand_in_folder(STUDENT) / PROGRESS_FILE
+    before = mine.read_bytes()
+    attempts = {
+        "overwrite": f"open({str(mine)!r}, 'w').write('{{}}')",
+        "list": f"import os; os.listdir({str(hub.collection())!r})",
+        "take a name first": f"import os; os.mkdir({str(hub.collection() / 'student3')!r})",
+        "plant a file": f"open({str(hub.collection() / PROGRESS_FILE)!r}, 'w')",
+    }
+    for what, code in attempts.items():
+        result = as_account(ACCOUNT_PREFIX + CLASSMATE, code)
+        assert result.returncode != 0 and "PermissionError" in result.stderr, f"a classmate could {what}"
+    assert mine.read_bytes() == before
 
 
 def test_a_second_pull_brings_updates_and_keeps_the_students_edits(page, hub, tmp_path):
@@ -115,5 +169,5 @@ def test_a_small_class_at_once_finishes_with_each_students_own_files(hub):
         result = thread.submit(asyncio.run, round_of(hub, 4, round_number=0)).result()
     assert result["errors"] == {} and result["succeeded"] == 4
     assert len(result["clicks"]) == 4 * 4 and all(0 < c < 60 for c in result["clicks"])
-    handed_in = sorted(p.name for p in hub.collection().glob("psoas-release--r0s*.json"))
-    assert handed_in == [f"psoas-release--r0s{i:03d}.json" for i in range(4)]
+    handed_in = sorted(p.relative_to(hub.collection()).as_posix() for p in hub.collection().glob("r0s*/*.json"))
+    assert handed_in == [f"r0s{i:03d}/psoas-release--r0s{i:03d}.json" for i in range(4)]
