@@ -15,10 +15,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from benchmarks.class_load import round_of
+from harness.hub import ACCOUNT_PREFIX, running_hub
 from psoas_lib.hub.links import hub_link
 from psoas_lib.report import collect
 
-from .hub import ACCOUNT_PREFIX, running_hub
 from .lab import error_outputs, screenshot, wait_for_voila
 from .test_technique import complete_quiz_by_keyboard
 
@@ -122,7 +122,8 @@ def test_a_student_completes_the_quiz_and_hands_it_in_through_the_hub(page, hub)
 
 
 def test_a_classmate_can_neither_overwrite_nor_block_a_students_hand_in(hub):
-    hub.api(f"/users/{CLASSMATE}/server", "POST")  # the classmate's account exists once their server started
+    hub.api(f"/users/{CLASSMATE}", "POST")  # as if the classmate had logged in: their account is made as
+    hub.api(f"/users/{CLASSMATE}/server", "POST")  # their server starts
     for _ in range(300):
         if hub.api(f"/users/{CLASSMATE}")["servers"].get("", {}).get("ready"):
             break

@@ -1,4 +1,5 @@
-"""Start the one-machine class hub (`scripts/hub`) on free loopback ports, for tests and the load test."""
+"""Start the one-machine class hub (`scripts/hub`) on free loopback ports, for the hub's browser tests and the
+load test."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 ACCOUNT_PREFIX = "psoastest-"
 
 
