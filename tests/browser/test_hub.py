@@ -94,6 +94,7 @@ def test_nobody_logs_in_as_a_student_without_that_students_own_password(page, hu
     sign_in(page, name, password)
     page.get_by_text("Invalid username or password.").wait_for(timeout=30_000)
     assert "/hub/login" in page.url
+    screenshot(page, f"hub-login-refused-{name}")
 
 
 def test_a_student_completes_the_quiz_and_hands_it_in_through_the_hub(page, hub):
