@@ -223,7 +223,7 @@ async def round_of(hub: Hub, size: int, round_number: int) -> dict:
         if s.error:
             key = s.error.split(":", 2)[0] + ": " + s.error.split(":", 2)[-1].strip()[:200]
             errors[key] = errors.get(key, 0) + 1
-    await asyncio.gather(*(client.call(f"/hub/api/users/{s.name}/server", "DELETE") for s in students),
+    await asyncio.gather(*(client.call(f"/users/{s.name}/server", "DELETE") for s in students),
                          return_exceptions=True)
     await asyncio.sleep(5)
     return {

@@ -9,8 +9,10 @@ import json
 import time
 import uuid
 
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
+
+from psoas_lib.hub.prestart import HubAPI
 
 from .hub import Hub
 
@@ -79,37 +81,15 @@ class Kernel:
                                                     "buffer_paths": []})
 
 
-class HubClient:
+class HubClient(HubAPI):
     """The hub's API and the students' servers, through the proxy, with the hub's class-tools token."""
 
     def __init__(self, hub: Hub):
+        super().__init__(hub.url, hub.token, request_timeout=STEP_TIMEOUT)
         self.hub = hub
-        self.http = AsyncHTTPClient(force_instance=True, max_clients=1000,
-                                    defaults={"connect_timeout": STEP_TIMEOUT, "request_timeout": STEP_TIMEOUT})
-
-    async def call(self, path: str, method: str = "GET", body: dict | None = None) -> dict | None:
-        """A request to the hub (`/hub/api/...`) or a student's server (`/user/NAME/...`); decoded JSON or None."""
-        request = HTTPRequest(f"{self.hub.url}{path}", method=method,
-                              body=json.dumps(body) if body is not None else ("{}" if method == "POST" else None),
-                              headers={"Authorization": f"token {self.hub.token}"}, follow_redirects=False,
-                              allow_nonstandard_methods=True)
-        response = await self.http.fetch(request)
-        return json.loads(response.body) if response.body and response.body[:1] in (b"{", b"[") else None
 
     async def start_server(self, name: str) -> float:
-        """Create the hub user `name` if needed and start their server; return the seconds until it was ready."""
-        await self.call(f"/hub/api/users/{name}", "POST")
-        start = time.perf_counter()
-        await self.call(f"/hub/api/users/{name}/server", "POST")
-        while True:
-            server = (await self.call(f"/hub/api/users/{name}"))["servers"].get("")
-            if server is None:  # the spawn failed: the hub forgot the server (its log says why)
-                raise RuntimeError("the hub could not start the server")
-            if server.get("ready"):
-                return time.perf_counter() - start
-            if time.perf_counter() - start > STEP_TIMEOUT:
-                raise TimeoutError("the server did not become ready")
-            await asyncio.sleep(1)
+        return await super().start_server(name, timeout=STEP_TIMEOUT)
 
     async def pull(self, name: str, folder: str) -> None:
         """What the nbgitpuller link's page does: stream the pull's progress until it says it is done."""
@@ -123,7 +103,7 @@ class HubClient:
 
     async def open_notebook(self, name: str, path: str) -> Kernel:
         """A kernel session on the notebook at `path` in `name`'s server, as Voila opens one."""
-        session = await self.call(f"/user/{name}/api/sessions", "POST", {
+        session = await self.fetch(f"/user/{name}/api/sessions", "POST", {
             "path": path, "type": "notebook", "name": path.rsplit("/", 1)[-1], "kernel": {"name": "python3"}})
         url = f"{self.hub.url.replace('http', 'ws', 1)}/user/{name}/api/kernels/{session['kernel']['id']}/channels"
         request = HTTPRequest(url, headers={"Authorization": f"token {self.hub.token}"},
