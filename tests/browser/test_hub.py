@@ -9,6 +9,8 @@ import os
 import pwd
 import stat
 import subprocess
+import urllib.error
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -139,6 +141,20 @@ def test_a_classmate_can_neither_overwrite_nor_block_a_students_hand_in(hub):
         result = as_account(ACCOUNT_PREFIX + CLASSMATE, code)
         assert result.returncode != 0 and "PermissionError" in result.stderr, f"a classmate could {what}"
     assert mine.read_bytes() == before
+
+
+def test_a_students_server_offers_no_terminal(hub):
+    """No shell for a student's account: the terminals extension is not loaded (deploy config)."""
+    def get(path):
+        request = urllib.request.Request(f"{hub.url}/user/{STUDENT}{path}",
+                                         headers={"Authorization": f"token {hub.token}"})
+        return urllib.request.urlopen(request, timeout=60)
+
+    with get("/api/status") as running:  # the server answers...
+        assert running.status == 200
+    with pytest.raises(urllib.error.HTTPError) as refused:  # ...but has no terminals
+        get("/api/terminals")
+    assert refused.value.code == 404
 
 
 def test_a_second_pull_brings_updates_and_keeps_the_students_edits(page, hub, tmp_path):
