@@ -28,22 +28,18 @@ import shutil
 import signal
 import sys
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest
-from tornado.websocket import websocket_connect
-
+from harness.clients import HubClient
+from harness.hub import ACCOUNT_PREFIX, Hub, running_hub
 from psoas_lib.progress import CorruptProgress, parse_progress
-from tests.browser.hub import ACCOUNT_PREFIX, Hub, running_hub
 
 from .common import machine
 
 NOTEBOOK = "psoas-release/notebooks/02_technique.ipynb"
 PROGRESS_FILE = "psoas-release--{name}.json"
 MEMORY_GUARD = 2.5 * 1024**3  # bytes of MemAvailable under which a round is stopped (sampled every second)
-STEP_TIMEOUT = 600  # seconds for any one step of one student
 STUDENT_TIMEOUT = 1200  # seconds for one student from start to hand-in
 
 # Run in each student's kernel: the model ids a browser would send its clicks to. The quiz is built only
@@ -122,129 +118,16 @@ class Student:
     done: bool = False
 
 
-class Kernel:
-    """A kernel's websocket channels, spoken as JupyterLab or Voila speaks them (legacy JSON protocol)."""
-
-    def __init__(self, connection, session: str):
-        self.connection, self.session = connection, session
-        self.updates: dict[str, asyncio.Event] = {}
-
-    def _message(self, channel: str, msg_type: str, content: dict) -> tuple[str, str]:
-        """A message's id and its JSON text."""
-        header = {"msg_id": uuid.uuid4().hex, "session": self.session, "username": "load-test",
-                  "msg_type": msg_type, "version": "5.3", "date": ""}
-        return header["msg_id"], json.dumps({"header": header, "parent_header": {}, "metadata": {},
-                                             "content": content, "channel": channel, "buffers": []})
-
-    async def execute(self, code: str) -> str:
-        """Run code; return what it printed; raise on an error."""
-        msg_id, message = self._message("shell", "execute_request", {
-            "code": code, "silent": False, "store_history": False, "user_expressions": {}, "allow_stdin": False})
-        await self.connection.write_message(message)
-        printed = []
-        while True:
-            reply = json.loads(await self._read())
-            if reply["parent_header"].get("msg_id") != msg_id:
-                continue
-            kind = reply["header"]["msg_type"]
-            if kind == "stream":
-                printed.append(reply["content"]["text"])
-            elif kind == "error":
-                raise RuntimeError(f"{reply['content']['ename']}: {reply['content']['evalue']}")
-            elif kind == "status" and reply["content"]["execution_state"] == "idle":
-                return "".join(printed)
-
-    async def _read(self) -> str:
-        message = await self.connection.read_message()
-        if message is None:
-            raise RuntimeError("the kernel's websocket closed")
-        return message
-
-    async def send_to_widget(self, model_id: str, data: dict, wait_for: str | None = None) -> float:
-        """Send a widget message (a click or a value) as a browser does; return seconds until `wait_for`'s
-        model reports a new value (or until the kernel is idle again when there is nothing to wait for)."""
-        msg_id, message = self._message("shell", "comm_msg", {"comm_id": model_id, "data": data})
-        start = time.perf_counter()
-        await self.connection.write_message(message)
-        while True:
-            reply = json.loads(await self._read())
-            content, kind = reply["content"], reply["header"]["msg_type"]
-            if wait_for and kind == "comm_msg" and content.get("comm_id") == wait_for \
-                    and "value" in content["data"].get("state", {}):
-                return time.perf_counter() - start
-            if not wait_for and kind == "status" and content["execution_state"] == "idle" \
-                    and reply["parent_header"].get("msg_id") == msg_id:
-                return time.perf_counter() - start
-
-    async def click(self, model_id: str, feedback: str | None = None) -> float:
-        return await self.send_to_widget(model_id, {"method": "custom", "content": {"event": "click"}}, feedback)
-
-    async def choose(self, model_id: str, index: int) -> float:
-        return await self.send_to_widget(model_id, {"method": "update", "state": {"index": index},
-                                                    "buffer_paths": []})
-
-
-class Class:
-    """The hub seen by the load test: its API and the students' servers, through the proxy, with one token."""
-
-    def __init__(self, hub: Hub):
-        self.hub = hub
-        self.http = AsyncHTTPClient(force_instance=True, max_clients=1000,
-                                    defaults={"connect_timeout": STEP_TIMEOUT, "request_timeout": STEP_TIMEOUT})
-
-    async def call(self, path: str, method: str = "GET", body: dict | None = None) -> dict | None:
-        request = HTTPRequest(f"{self.hub.url}{path}", method=method,
-                              body=json.dumps(body) if body is not None else ("{}" if method == "POST" else None),
-                              headers={"Authorization": f"token {self.hub.token}"}, follow_redirects=False,
-                              allow_nonstandard_methods=True)
-        response = await self.http.fetch(request)
-        return json.loads(response.body) if response.body and response.body[:1] in (b"{", b"[") else None
-
-    async def start_server(self, student: Student) -> None:
-        await self.call(f"/hub/api/users/{student.name}", "POST")
-        start = time.perf_counter()
-        await self.call(f"/hub/api/users/{student.name}/server", "POST")
-        while True:
-            server = (await self.call(f"/hub/api/users/{student.name}"))["servers"].get("")
-            if server is None:  # the spawn failed: the hub forgot the server (its log says why)
-                raise RuntimeError("the hub could not start the server")
-            if server.get("ready"):
-                break
-            if time.perf_counter() - start > STEP_TIMEOUT:
-                raise TimeoutError("the server did not become ready")
-            await asyncio.sleep(1)
-        student.spawn = time.perf_counter() - start
-
-    async def pull(self, student: Student) -> None:
-        """What the nbgitpuller link's page does: stream the pull's progress until it says it is done."""
-        repo = f"file://{self.hub.home}/psoas-release.git"
-        response = await self.http.fetch(HTTPRequest(
-            f"{self.hub.url}/user/{student.name}/git-pull/api?repo={repo}&targetpath=psoas-release&branch=main",
-            headers={"Authorization": f"token {self.hub.token}"}))
-        events = [json.loads(line[6:]) for line in response.body.decode().splitlines() if line.startswith("data: ")]
-        if not events or events[-1].get("phase") != "finished":
-            raise RuntimeError(f"nbgitpuller did not finish: {events[-1:] or response.body[:300]}")
-
-    async def open_notebook(self, student: Student) -> Kernel:
-        session = await self.call(f"/user/{student.name}/api/sessions", "POST", {
-            "path": NOTEBOOK, "type": "notebook", "name": "02_technique.ipynb", "kernel": {"name": "python3"}})
-        url = f"{self.hub.url.replace('http', 'ws', 1)}/user/{student.name}/api/kernels/{session['kernel']['id']}/channels"
-        request = HTTPRequest(url, headers={"Authorization": f"token {self.hub.token}"},
-                              connect_timeout=STEP_TIMEOUT, request_timeout=STEP_TIMEOUT)
-        connection = await websocket_connect(request, max_message_size=64 * 1024**2)
-        return Kernel(connection, uuid.uuid4().hex)
-
-
-async def simulate(lesson_class: Class, student: Student) -> None:
+async def simulate(client: HubClient, student: Student) -> None:
     """One student, from account to handed-in answers."""
     try:
         student.stage = "spawn"
-        await lesson_class.start_server(student)
+        student.spawn = await client.start_server(student.name)
         student.stage = "pull"
-        await lesson_class.pull(student)
+        await client.pull(student.name, NOTEBOOK.split("/", 1)[0])
         student.stage = "kernel"
-        kernel = await lesson_class.open_notebook(student)
-        notebook = json.loads((lesson_class.hub.account_home(student.name) / NOTEBOOK).read_text())
+        kernel = await client.open_notebook(student.name, NOTEBOOK)
+        notebook = json.loads((client.hub.account_home(student.name) / NOTEBOOK).read_text())
         start = time.perf_counter()
         for cell in notebook["cells"]:
             if cell["cell_type"] == "code":
@@ -282,7 +165,7 @@ def check_files(hub: Hub, student: Student) -> str:
     """'' when the student's own progress and handed-in files hold exactly this student's answers."""
     account = pwd.getpwnam(ACCOUNT_PREFIX + student.name)
     progress = Path(account.pw_dir) / ".psoas/progress" / PROGRESS_FILE.format(name=student.name)
-    handed_in = hub.collection() / PROGRESS_FILE.format(name=student.name)
+    handed_in = hub.hand_in_folder(student.name) / PROGRESS_FILE.format(name=student.name)
     for path in (progress, handed_in):
         if not path.exists():
             return f"{path} is missing"
@@ -304,12 +187,12 @@ def check_files(hub: Hub, student: Student) -> str:
 
 async def round_of(hub: Hub, size: int, round_number: int) -> dict:
     students = [Student(f"r{round_number}s{i:03d}") for i in range(size)]
-    lesson_class = Class(hub)
+    client = HubClient(hub)
     hub_pid, proxy_pid = process_id("jupyterhub_config.py"), process_id("configurable-http-proxy")
     cpu_before = {pid: cpu_seconds(pid) for pid in (hub_pid, proxy_pid)}
     lowest_free = mem_available()
     start = time.perf_counter()
-    tasks = [asyncio.create_task(asyncio.wait_for(simulate(lesson_class, s), STUDENT_TIMEOUT)) for s in students]
+    tasks = [asyncio.create_task(asyncio.wait_for(simulate(client, s), STUDENT_TIMEOUT)) for s in students]
     guard = ""
     while not all(t.done() for t in tasks):
         lowest_free = min(lowest_free, mem_available())
@@ -340,7 +223,7 @@ async def round_of(hub: Hub, size: int, round_number: int) -> dict:
         if s.error:
             key = s.error.split(":", 2)[0] + ": " + s.error.split(":", 2)[-1].strip()[:200]
             errors[key] = errors.get(key, 0) + 1
-    await asyncio.gather(*(lesson_class.call(f"/hub/api/users/{s.name}/server", "DELETE") for s in students),
+    await asyncio.gather(*(client.call(f"/users/{s.name}/server", "DELETE") for s in students),
                          return_exceptions=True)
     await asyncio.sleep(5)
     return {

@@ -207,22 +207,22 @@ def machine() -> list[str]:
     ]
 
 
-# Voila and Chromium, started with the browser tests' own code (tests/browser/conftest.py).
+# Voila and Chromium, started as the browser tests start them (harness/servers.py).
 
 @contextlib.contextmanager
 def voila_server(notebook: Path) -> Iterator[str]:
     """A Voila server rendering `notebook` (each page request runs it in a new kernel); yields its page URL."""
-    from tests.browser.conftest import _free_port, _server_env, _start, _stop
+    from harness.servers import free_port, server_env, start, stop
 
     scratch = Path(tempfile.mkdtemp(prefix="psoas-voila-"))
-    port = _free_port()
+    port = free_port()
     cmd = [PYTHON, "-m", "voila", str(notebook), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
            "--Voila.port_retries=0"]
-    server = _start(cmd, scratch, f"http://127.0.0.1:{port}", "/voila/static/voila.js", _server_env(scratch))
+    server = start(cmd, scratch, f"http://127.0.0.1:{port}", "/voila/static/voila.js", server_env(scratch))
     try:
         yield server.url + "/"
     finally:
-        _stop(server)
+        stop(server)
         shutil.rmtree(scratch, ignore_errors=True)
 
 
@@ -231,7 +231,7 @@ def chromium() -> Iterator[object]:
     """Debian's headless Chromium with the flags of STACK.md (and the browser tests)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+    from harness.servers import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

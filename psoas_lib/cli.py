@@ -1,9 +1,10 @@
-"""The `psoas-lesson` command: start a lesson of your own, check it, and collect class results."""
+"""The `psoas-lesson` command: start a lesson of your own, check it, collect class results, run a class roster."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -144,6 +145,66 @@ def _hub_link(args: argparse.Namespace) -> int:
     return 0
 
 
+def _roster(args: argparse.Namespace) -> int:
+    from .hub import roster  # the hub extra: not needed for lesson files
+
+    names = list(args.names)
+    try:
+        if args.file:
+            names += roster.read_names(Path(args.file).read_text(encoding="utf-8").splitlines())
+        if args.action != "list" and not names:
+            raise roster.RosterError("name at least one student (or --file FILE, one name per line)")
+        database = Path(args.database) if args.database else roster.hub_database(Path(args.hub_home))
+        with roster.open_roster(database) as session:
+            if args.action == "list":
+                print("\n".join(roster.roster(session)) or "the roster is empty")
+            elif args.action == "remove":
+                for name in roster.remove(session, names):
+                    print(f"removed {name}: can no longer log in (their home and hand-ins stay)")
+            else:
+                issued = (roster.add if args.action == "add" else roster.reset)(session, names)
+                for name, password in issued.items():
+                    print(f"{name}\t{password}")
+    except (roster.RosterError, OSError, UnicodeDecodeError) as error:
+        print(f"psoas-lesson roster: {error}")
+        return 1
+    return 0
+
+
+def _at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
+def _hub_prestart(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from .hub import prestart, roster
+
+    home = Path(args.hub_home)
+    try:
+        token = os.environ.get("PSOAS_HUB_API_TOKEN") or (home / "state/class-tools-token").read_text().strip()
+        names = args.names
+        if not names:
+            with roster.open_roster(roster.hub_database(home)) as session:
+                names = roster.roster(session)
+    except (roster.RosterError, OSError) as error:
+        print(f"psoas-lesson hub-prestart: {error}")
+        return 1
+    api = prestart.HubAPI(args.hub, token)
+
+    def said(started: prestart.Started) -> None:
+        print(f"{started.name}: " + (f"not started: {started.error}" if started.error
+                                     else f"ready after {started.seconds:.0f} s"), flush=True)
+
+    results = asyncio.run(prestart.prestart(names, api.start_server, args.at_once, args.gap, report=said))
+    failed = [started.name for started in results if started.error]
+    print(f"{len(results) - len(failed)} of {len(results)} servers ready" +
+          (f"; not started: {', '.join(failed)}" if failed else ""))
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="psoas-lesson", description="Work with psoas-release lesson files.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -188,6 +249,29 @@ def main(argv: list[str] | None = None) -> int:
                       help="voila: the page without code (default); lab: JupyterLab")
     link.add_argument("--folder", help="the folder in each student's home (default: the repository's name)")
     link.set_defaults(run=_hub_link)
+
+    class_roster = commands.add_parser(
+        "roster", help="who may log in to the one-machine hub: add, reset or remove students, or list them",
+        description="add and reset print each name with a new password to hand out (the student can change it "
+                    "at /hub/change-password). Run as root while or after the hub has started once.")
+    class_roster.add_argument("action", choices=["add", "reset", "remove", "list"])
+    class_roster.add_argument("names", nargs="*", metavar="NAME")
+    class_roster.add_argument("--file", metavar="FILE", help="more names, one per line (# starts a comment)")
+    class_roster.add_argument("--hub-home", default=os.environ.get("PSOAS_HUB_HOME", "/opt/psoas-hub"),
+                              metavar="DIR", help="the hub's folder (default: $PSOAS_HUB_HOME or /opt/psoas-hub)")
+    class_roster.add_argument("--database", metavar="FILE", help="the hub's database (default: DIR/state/...)")
+    class_roster.set_defaults(run=_roster)
+
+    ahead = commands.add_parser(
+        "hub-prestart", help="start the class's servers on the one-machine hub before class, a few at a time")
+    ahead.add_argument("names", nargs="*", metavar="NAME", help="these students (default: the whole roster)")
+    ahead.add_argument("--hub", default=os.environ.get("PSOAS_HUB_URL", "http://127.0.0.1:8000"), metavar="URL")
+    ahead.add_argument("--hub-home", default=os.environ.get("PSOAS_HUB_HOME", "/opt/psoas-hub"), metavar="DIR",
+                       help="the hub's folder, which holds the roster and the class-tools token")
+    ahead.add_argument("--at-once", type=_at_least_one, default=2, metavar="N", help="servers starting together (default 2)")
+    ahead.add_argument("--gap", type=float, default=2.0, metavar="SECONDS",
+                       help="at least this long between two starts (default 2)")
+    ahead.set_defaults(run=_hub_prestart)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -1,14 +1,17 @@
 """JupyterHub for a small class on one machine: started by `scripts/hub`, which sets the PSOAS_HUB_* variables.
 
-Students log in with the class password, get a private Unix account and home, and see the notebooks as
-Voila pages (an nbgitpuller link from `psoas-lesson hub-link` gives each student a copy). Their progress
-is saved under their home; "Hand in my progress" copies it into the collection folder for
-`psoas-lesson report`. Idle kernels and servers are stopped so a class does not fill the machine.
+Students log in with their own password from the class roster, get a private Unix account and home, and
+see the notebooks as Voila pages (an nbgitpuller link from `psoas-lesson hub-link` gives each student a
+copy). Their progress is saved under their home; "Hand in my progress" copies it into the student's own
+folder of the collection for `psoas-lesson report`. Idle kernels and servers are stopped so a class does
+not fill the machine.
 """
 
 import os
 import sys
 from pathlib import Path
+
+import nativeauthenticator
 
 from psoas_lib.hub.spawner import USERNAME_PATTERN
 
@@ -28,21 +31,31 @@ c.JupyterHub.cookie_secret_file = str(home / "state/jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(home / "state/jupyterhub.pid")
 c.ConfigurableHTTPProxy.pid_file = str(home / "state/jupyterhub-proxy.pid")
 
-# Log in: one class password for students; instructors (admins) have their own, longer one.
-c.JupyterHub.authenticator_class = "shared-password"
-c.SharedPasswordAuthenticator.user_password = os.environ["PSOAS_HUB_PASSWORD"]
-c.SharedPasswordAuthenticator.allow_all = True
+# Log in: each student with their own password, from the class roster (`psoas-lesson roster`), kept by
+# NativeAuthenticator in the hub's database. Nobody signs up: only the instructor adds a name, so no one
+# can claim a classmate's name first. Repeated wrong passwords lock a name out for a while.
+c.JupyterHub.authenticator_class = "psoas_lib.hub.roster.RosterAuthenticator"
+c.JupyterHub.template_paths = [str(Path(nativeauthenticator.__file__).parent / "templates")]
+c.NativeAuthenticator.enable_signup = False
+c.NativeAuthenticator.allowed_failed_logins = 5
+c.NativeAuthenticator.seconds_before_next_try = 10 * 60
+c.NativeAuthenticator.minimum_password_length = 10  # for passwords students choose at /hub/change-password
+c.NativeAuthenticator.check_common_password = True
+# Only names on the roster can authenticate at all, so every authenticated name may use the hub.
+c.Authenticator.allow_all = True
 c.Authenticator.username_pattern = USERNAME_PATTERN
-admins = {name for name in os.environ.get("PSOAS_HUB_ADMINS", "").split(",") if name}
-if admins:
-    c.Authenticator.admin_users = admins
-    c.SharedPasswordAuthenticator.admin_password = os.environ["PSOAS_HUB_ADMIN_PASSWORD"]
+c.Authenticator.admin_users = {name for name in os.environ.get("PSOAS_HUB_ADMINS", "").split(",") if name}
+# Or the institution's login instead of the roster: deploy/login/generic_oauth.py (single sign-on) or
+# deploy/login/lti13.py (launch from the learning platform), named in PSOAS_HUB_LOGIN.
+if os.environ.get("PSOAS_HUB_LOGIN"):
+    load_subconfig(os.environ["PSOAS_HUB_LOGIN"])  # noqa: F821 (provided by JupyterHub)
 
 # Each student: a private Unix account, the class environment, Voila as the landing page.
 c.JupyterHub.spawner_class = "psoas_lib.hub.spawner.StudentSpawner"
 c.StudentSpawner.home_root = os.environ.get("PSOAS_HUB_HOMES", "/home")
 c.StudentSpawner.account_prefix = os.environ.get("PSOAS_HUB_ACCOUNT_PREFIX", "psoas-")
 c.StudentSpawner.runtime_root = str(home / "run")  # short paths for the kernels' Unix sockets
+c.StudentSpawner.collect_root = str(home / "collect")  # each student hands in to a folder of their own
 c.StudentSpawner.process_memory_limit = int(os.environ.get("PSOAS_HUB_PROCESS_MEMORY", 4 * 1024**3))
 c.Spawner.cmd = [str(Path(sys.executable).with_name("jupyterhub-singleuser"))]
 c.Spawner.default_url = "/voila/tree"
@@ -50,7 +63,6 @@ c.Spawner.default_url = "/voila/tree"
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 300
 c.Spawner.environment = {
-    "PSOAS_COLLECT_DIR": str(home / "collect"),
     "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),  # trusts the hub's copy of the notebooks for nbgitpuller
 }
 for setting in ("PSOAS_LESSON", "PSOAS_PRESENTATION"):  # a class-wide lesson file or presentation mode
@@ -65,6 +77,12 @@ c.Spawner.args = [
     # A kernel nobody has used for 20 minutes, with no page open on it, is stopped.
     f"--MappingKernelManager.cull_idle_timeout={20 * minutes}",
     f"--MappingKernelManager.cull_interval={2 * minutes}",
+    # Only what a student's pages use: Voila, JupyterLab and nbgitpuller. The language server, terminals
+    # and the classic-notebook shim cost each start about 0.7 of its 3.9 CPU-seconds and 5 MiB (measured
+    # here); and with no terminals a student's account gets no shell on the class machine.
+    "--ServerApp.jpserver_extensions={'jupyter_lsp': False, 'jupyter_server_terminals': False, "
+    "'notebook_shim': False}",
+    "--ServerApp.terminals_enabled=False",
 ]
 
 # A server idle for an hour is stopped; its files stay in the student's home.

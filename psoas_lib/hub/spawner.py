@@ -14,6 +14,7 @@ import os
 import pwd
 import re
 import resource
+import stat
 
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
 from traitlets import Integer, Unicode
@@ -57,6 +58,10 @@ class StudentSpawner(LocalProcessSpawner):
         "/run/psoas-hub", config=True,
         help="Folder of the students' Jupyter runtime folders (one per account, by uid). It must be short: "
              "kernels listen on Unix sockets there, and a socket's path may not exceed 107 bytes.")
+    collect_root = Unicode(
+        "", config=True,
+        help="The class's hand-in folder: each student gets a sub-folder named for them that only their account "
+             "(and root) can write, set as their PSOAS_COLLECT_DIR. Empty: no hand-in.")
     niceness = Integer(
         5, config=True,
         help="How much lower than the hub's the CPU priority of students' servers is (nice increment).")
@@ -94,9 +99,30 @@ class StudentSpawner(LocalProcessSpawner):
         os.chown(path, entry.pw_uid, entry.pw_gid)
         os.chmod(path, 0o700)
 
+    def collect_dir(self) -> str:
+        return os.path.join(self.collect_root, self.user.name)
+
+    def ensure_collect_dir(self) -> None:
+        """The student's own hand-in folder, owned by their account alone (mode 0700), made or repaired.
+
+        The collection folder itself belongs to root (mode 0711): no student can create, rename or list
+        anything in it, so nobody can take a classmate's folder name first or plant a link in its place.
+        """
+        entry = pwd.getpwnam(self.account)
+        path = self.collect_dir()
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            if not stat.S_ISDIR(os.lstat(path).st_mode):
+                raise RuntimeError(f"{path} is not a folder: remove it so {self.user.name} can hand in") from None
+        os.chown(path, entry.pw_uid, entry.pw_gid, follow_symlinks=False)
+        os.chmod(path, 0o700)
+
     async def start(self):
         await self.ensure_account()
         self.ensure_runtime_dir()
+        if self.collect_root:
+            self.ensure_collect_dir()
         return await super().start()
 
     def make_preexec_fn(self, name):
@@ -114,4 +140,6 @@ class StudentSpawner(LocalProcessSpawner):
         entry = pwd.getpwnam(self.account)
         env.update(USER=self.account, HOME=entry.pw_dir, SHELL=entry.pw_shell,
                    JUPYTER_RUNTIME_DIR=self.runtime_dir(entry))
+        if self.collect_root:
+            env["PSOAS_COLLECT_DIR"] = self.collect_dir()
         return env

@@ -3,30 +3,17 @@
 import json
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from .lab import NOTEBOOKS
+from harness import servers
+from harness.servers import CHROMIUM, CHROMIUM_ARGS, free_port, server_env
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-START_TIMEOUT = 60  # seconds for a server to answer
+from .lab import NOTEBOOKS
 
 # JupyterLab settings for tests: no news popup, no autosave, every cell attached to the DOM.
 LAB_SETTINGS = {
@@ -34,59 +21,6 @@ LAB_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
 }
-
-
-@dataclass
-class Server:
-    url: str
-    root: Path  # the server's copy of notebooks/
-    proc: subprocess.Popen
-    log: Path
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _server_env(tmp, extra=None):
-    """The test process's environment (PSOAS_* included) with Jupyter's config and runtime dirs in tmp."""
-    return {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(tmp / "config"),
-        "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
-        **(extra or {}),
-    }
-
-
-def _start(cmd, tmp, url, probe, env):
-    """Start a server, wait until GET url+probe answers 200, return a Server."""
-    log = tmp / "server.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=tmp, env=env, stdout=out, stderr=subprocess.STDOUT)
-    server = Server(url, tmp / "notebooks", proc, log)
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(url + probe, timeout=2) as r:
-                if r.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.2)
-    _stop(server)
-    pytest.fail(f"{cmd[2]} did not start; log {log}:\n{log.read_text()[-3000:]}")
-
-
-def _stop(server):
-    server.proc.terminate()
-    try:
-        server.proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.proc.kill()
-        server.proc.wait()
 
 
 def _root_args():
@@ -123,17 +57,17 @@ def lab_server(tmp_path_factory):
         path = tmp / "config/lab/user-settings" / f"{name}.jupyterlab-settings"
         path.parent.mkdir(parents=True)
         path.write_text(json.dumps(values))
-    port = _free_port()
+    port = free_port()
     cmd = [
         sys.executable, "-m", "jupyterlab", "--no-browser",
         "--ServerApp.ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
         "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
         f"--ServerApp.root_dir={tmp / 'notebooks'}", *_root_args(),
     ]
-    env = _server_env(tmp, {"PSOAS_PROGRESS_DIR": str(tmp / "progress")})
-    server = _start(cmd, tmp, f"http://127.0.0.1:{port}", "/api/status", env)
+    env = server_env(tmp, {"PSOAS_PROGRESS_DIR": str(tmp / "progress")})
+    server = servers.start(cmd, tmp, f"http://127.0.0.1:{port}", "/api/status", env)
     yield server
-    _stop(server)
+    servers.stop(server)
 
 
 @pytest.fixture
@@ -154,20 +88,20 @@ def voila(tmp_path_factory):
 
     `env` adds variables to the server's (and so the kernel's) environment. Servers stop after the test.
     """
-    servers = []
+    started = []
 
     def start(notebook, env=None):
         tmp = tmp_path_factory.mktemp("voila")
         shutil.copytree(NOTEBOOKS, tmp / "notebooks")
-        port = _free_port()
+        port = free_port()
         cmd = [
             sys.executable, "-m", "voila", str(tmp / "notebooks" / notebook), "--no-browser",
             f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--show_tracebacks=True",
         ]
-        server = _start(cmd, tmp, f"http://127.0.0.1:{port}", "/voila/static/voila.js", _server_env(tmp, env))
-        servers.append(server)
+        server = servers.start(cmd, tmp, f"http://127.0.0.1:{port}", "/voila/static/voila.js", server_env(tmp, env))
+        started.append(server)
         return server.url
 
     yield start
-    for server in servers:
-        _stop(server)
+    for server in started:
+        servers.stop(server)

@@ -1,6 +1,7 @@
-"""The one-machine class hub in a browser: a student logs in through an nbgitpuller link, gets their own copy,
-completes the landmark quiz on the Voila page and hands it in; a later pull keeps the student's edits; and a
-small class working at once (the load test's students, through the kernel API) keeps every file apart."""
+"""The one-machine class hub in a browser: a student on the roster logs in with their own password through an
+nbgitpuller link, gets their own copy, completes the landmark quiz on the Voila page and hands it in; nobody
+can log in as them or block their hand-in; a later pull keeps the student's edits; and a small class working
+at once (the load test's students, through the kernel API) keeps every file apart."""
 
 import asyncio
 import json
@@ -8,15 +9,17 @@ import os
 import pwd
 import stat
 import subprocess
+import urllib.error
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from benchmarks.class_load import round_of
+from harness.hub import ACCOUNT_PREFIX, running_hub
 from psoas_lib.hub.links import hub_link
 from psoas_lib.report import collect
 
-from .hub import ACCOUNT_PREFIX, running_hub
 from .lab import error_outputs, screenshot, wait_for_voila
 from .test_technique import complete_quiz_by_keyboard
 
@@ -26,6 +29,7 @@ pytestmark = [
 ]
 
 STUDENT = "student1"
+CLASSMATE = "student2"
 ACCOUNT = ACCOUNT_PREFIX + STUDENT
 PROGRESS_FILE = "psoas-release--student1.json"
 NOTEBOOK = "notebooks/02_technique.ipynb"
@@ -34,16 +38,25 @@ NOTEBOOK = "notebooks/02_technique.ipynb"
 @pytest.fixture(scope="module")
 def hub():
     with running_hub() as hub:
+        hub.passwords = hub.enrol(STUDENT, CLASSMATE)
         yield hub
+
+
+def notebook_link(hub):
+    return hub_link(hub.url, f"file://{hub.home}/psoas-release.git", "02_technique.ipynb")
+
+
+def sign_in(page, name, password):
+    page.get_by_label("Username").fill(name)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
 
 
 def follow_link(page, hub, log_in=True):
     """Open notebook 02's nbgitpuller link as STUDENT; return once the Voila page is usable."""
-    page.goto(hub_link(hub.url, f"file://{hub.home}/psoas-release.git", "02_technique.ipynb"), timeout=120_000)
+    page.goto(notebook_link(hub), timeout=120_000)
     if log_in:
-        page.get_by_label("Username").fill(STUDENT)
-        page.get_by_label("Password").fill(hub.password)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, STUDENT, hub.passwords[STUDENT])
     page.wait_for_url(f"**/user/{STUDENT}/voila/render/psoas-release/{NOTEBOOK}", timeout=180_000)
     wait_for_voila(page, 180_000)
     assert error_outputs(page) == []
@@ -64,6 +77,27 @@ def edit_first_cell(notebook, text):
     notebook.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def as_account(account, code):
+    """Run Python `code` as the Unix account `account`, as that student's own kernel would."""
+    return subprocess.run(["runuser", "-u", account, "--", "/usr/bin/python3", "-c", code],
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("name, password", [
+    (STUDENT, "the classmate's password"),
+    ("student9", "a password of a name not on the roster"),
+    (STUDENT, "k7qm-x3vd-9pta"),
+], ids=["classmates-password", "not-on-roster", "made-up"])
+def test_nobody_logs_in_as_a_student_without_that_students_own_password(page, hub, name, password):
+    if password == "the classmate's password":
+        password = hub.passwords[CLASSMATE]
+    page.goto(notebook_link(hub), timeout=120_000)
+    sign_in(page, name, password)
+    page.get_by_text("Invalid username or password.").wait_for(timeout=30_000)
+    assert "/hub/login" in page.url
+    screenshot(page, f"hub-login-refused-{name}")
+
+
 def test_a_student_completes_the_quiz_and_hands_it_in_through_the_hub(page, hub):
     follow_link(page, hub)
     complete_quiz_by_keyboard(page, "hub")
@@ -80,11 +114,47 @@ def test_a_student_completes_the_quiz_and_hands_it_in_through_the_hub(page, hub)
     assert owned_by_student(progress) and mine["student"] == STUDENT
     assert len(mine["answers"]) >= 6
 
-    handed_in = hub.collection() / PROGRESS_FILE
+    folder = hub.hand_in_folder(STUDENT)
+    handed_in = folder / PROGRESS_FILE
     assert owned_by_student(handed_in) and saved(handed_in)["answers"] == mine["answers"]
-    assert stat.S_IMODE(hub.collection().stat().st_mode) == 0o1733
+    assert owned_by_student(folder) and stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(hub.collection().stat().st_mode) == 0o711 and hub.collection().stat().st_uid == 0
     report = collect(hub.collection(), ACCOUNT_PREFIX)  # counted only when the student's own account handed it in
     assert report.students == [STUDENT] and report.skipped == []
+
+
+def test_a_classmate_can_neither_overwrite_nor_block_a_students_hand_in(hub):
+    # The instructor starts the classmate's server before class, so their account exists.
+    ahead = subprocess.run([str(hub.home / "venv/bin/psoas-lesson"), "hub-prestart", CLASSMATE, "--hub", hub.url,
+                            "--hub-home", str(hub.home)], env={**os.environ, "PSOAS_HUB_API_TOKEN": hub.token},
+                           capture_output=True, text=True, timeout=600)
+    assert ahead.returncode == 0 and "1 of 1 servers ready" in ahead.stdout, ahead.stdout + ahead.stderr
+    mine = hub.hand_in_folder(STUDENT) / PROGRESS_FILE
+    before = mine.read_bytes()
+    attempts = {
+        "overwrite": f"open({str(mine)!r}, 'w').write('{{}}')",
+        "list": f"import os; os.listdir({str(hub.collection())!r})",
+        "take a name first": f"import os; os.mkdir({str(hub.collection() / 'student3')!r})",
+        "plant a file": f"open({str(hub.collection() / PROGRESS_FILE)!r}, 'w')",
+    }
+    for what, code in attempts.items():
+        result = as_account(ACCOUNT_PREFIX + CLASSMATE, code)
+        assert result.returncode != 0 and "PermissionError" in result.stderr, f"a classmate could {what}"
+    assert mine.read_bytes() == before
+
+
+def test_a_students_server_offers_no_terminal(hub):
+    """No shell for a student's account: the terminals extension is not loaded (deploy config)."""
+    def get(path):
+        request = urllib.request.Request(f"{hub.url}/user/{STUDENT}{path}",
+                                         headers={"Authorization": f"token {hub.token}"})
+        return urllib.request.urlopen(request, timeout=60)
+
+    with get("/api/status") as running:  # the server answers...
+        assert running.status == 200
+    with pytest.raises(urllib.error.HTTPError) as refused:  # ...but has no terminals
+        get("/api/terminals")
+    assert refused.value.code == 404
 
 
 def test_a_second_pull_brings_updates_and_keeps_the_students_edits(page, hub, tmp_path):
@@ -115,5 +185,5 @@ def test_a_small_class_at_once_finishes_with_each_students_own_files(hub):
         result = thread.submit(asyncio.run, round_of(hub, 4, round_number=0)).result()
     assert result["errors"] == {} and result["succeeded"] == 4
     assert len(result["clicks"]) == 4 * 4 and all(0 < c < 60 for c in result["clicks"])
-    handed_in = sorted(p.name for p in hub.collection().glob("psoas-release--r0s*.json"))
-    assert handed_in == [f"psoas-release--r0s{i:03d}.json" for i in range(4)]
+    handed_in = sorted(p.relative_to(hub.collection()).as_posix() for p in hub.collection().glob("r0s*/*.json"))
+    assert handed_in == [f"r0s{i:03d}/psoas-release--r0s{i:03d}.json" for i in range(4)]

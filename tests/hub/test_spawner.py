@@ -3,6 +3,8 @@ process?"""
 
 import asyncio
 import os
+import pwd
+import stat
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -69,3 +71,44 @@ def test_a_class_logging_in_at_once_creates_its_accounts_one_at_a_time(monkeypat
 
     asyncio.run(class_logs_in())
     assert sorted(created) == [f"psoas-s{i}" for i in range(8)] and not any(overlaps)
+
+
+def _hand_in_spawner(monkeypatch, tmp_path, name="ana"):
+    """A spawner for `name` whose account is this test's own user (chown to oneself needs no root)."""
+    me = pwd.getpwuid(os.getuid())
+    monkeypatch.setattr(spawner.pwd, "getpwnam", lambda _account: me)
+    collect = tmp_path / "collect"
+    collect.mkdir(mode=0o711)
+    return StudentSpawner(user=SimpleNamespace(name=name), collect_root=str(collect)), collect
+
+
+def test_each_student_hands_in_to_a_private_folder_of_their_own(monkeypatch, tmp_path):
+    student, collect = _hand_in_spawner(monkeypatch, tmp_path)
+    student.ensure_collect_dir()
+    folder = collect / "ana"
+    assert folder.is_dir() and stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert folder.stat().st_uid == os.getuid()
+    assert student.user_env({})["PSOAS_COLLECT_DIR"] == str(folder)
+
+
+def test_a_hand_in_folder_left_open_is_made_private_again(monkeypatch, tmp_path):
+    student, collect = _hand_in_spawner(monkeypatch, tmp_path)
+    (collect / "ana").mkdir(mode=0o777)
+    os.chmod(collect / "ana", 0o777)
+    student.ensure_collect_dir()
+    assert stat.S_IMODE((collect / "ana").stat().st_mode) == 0o700
+
+
+def test_a_link_planted_in_place_of_a_hand_in_folder_is_refused_not_followed(monkeypatch, tmp_path):
+    student, collect = _hand_in_spawner(monkeypatch, tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o755)
+    (collect / "ana").symlink_to(elsewhere)
+    with pytest.raises(RuntimeError, match="is not a folder"):
+        student.ensure_collect_dir()
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o755
+
+
+def test_without_a_collection_there_is_no_hand_in_folder(monkeypatch):
+    monkeypatch.setattr(spawner.pwd, "getpwnam", lambda _account: pwd.getpwuid(os.getuid()))
+    assert "PSOAS_COLLECT_DIR" not in StudentSpawner(user=SimpleNamespace(name="ana")).user_env({})

@@ -1,4 +1,5 @@
-"""Start the one-machine class hub (`scripts/hub`) on free loopback ports, for tests and the load test."""
+"""Start the one-machine class hub (`scripts/hub`) on free loopback ports, for the hub's browser tests and the
+load test."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 ACCOUNT_PREFIX = "psoastest-"
 
 
@@ -31,7 +32,6 @@ def free_port() -> int:
 class Hub:
     url: str
     home: Path       # PSOAS_HUB_HOME: environment, state, collection folder
-    password: str    # the class password
     token: str       # the class-tools API token (admin:users, admin:servers, access:servers)
     log: Path
 
@@ -44,11 +44,20 @@ class Hub:
             raw = response.read()
         return json.loads(raw) if raw else None
 
+    def enrol(self, *names: str) -> dict[str, str]:
+        """Put students on the roster as the instructor does (`psoas-lesson roster add`); return their passwords."""
+        result = subprocess.run([str(self.home / "venv/bin/psoas-lesson"), "roster", "add", *names,
+                                 "--hub-home", str(self.home)], capture_output=True, text=True, check=True)
+        return dict(line.split("\t") for line in result.stdout.splitlines())
+
     def account_home(self, student: str) -> Path:
         return Path(pwd.getpwnam(ACCOUNT_PREFIX + student).pw_dir)
 
     def collection(self) -> Path:
         return self.home / "collect"
+
+    def hand_in_folder(self, student: str) -> Path:
+        return self.collection() / student
 
 
 def _accounts() -> list[str]:
@@ -61,8 +70,7 @@ def running_hub(start_timeout: float = 600, extra_env: dict | None = None):
     home = Path(tempfile.mkdtemp(prefix="psoas-hub-test-", dir="/tmp"))
     os.chmod(home, 0o711)
     port, api_port, proxy_port = free_port(), free_port(), free_port()
-    hub = Hub(f"http://127.0.0.1:{port}", home, secrets.token_urlsafe(12), secrets.token_hex(32),
-              home / "hub.log")
+    hub = Hub(f"http://127.0.0.1:{port}", home, secrets.token_hex(32), home / "hub.log")
     env = {
         **os.environ,
         "PSOAS_HUB_HOME": str(home),
@@ -71,7 +79,6 @@ def running_hub(start_timeout: float = 600, extra_env: dict | None = None):
         "PSOAS_HUB_URL": hub.url,
         "PSOAS_HUB_API_URL": f"http://127.0.0.1:{api_port}",
         "PSOAS_HUB_PROXY_API_URL": f"http://127.0.0.1:{proxy_port}",
-        "PSOAS_HUB_PASSWORD": hub.password,
         "PSOAS_HUB_API_TOKEN": hub.token,
         **(extra_env or {}),
     }

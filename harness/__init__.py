@@ -1,0 +1,1 @@
+"""What the tests and the benchmarks both drive: a class hub on this machine and its clients."""
