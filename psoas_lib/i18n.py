@@ -27,21 +27,25 @@ def available_languages() -> list[str]:
     return sorted(path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
-def translations(language: str) -> gettext.NullTranslations:
-    """The catalogue for `language` ("de", "de_CH" falls back to "de"); English text where there is none."""
-    for candidate in (language, language.split("_")[0]):
-        path = catalogue_path(candidate)
-        if path.exists():
-            from babel.messages.mofile import write_mo
-            from babel.messages.pofile import read_po
+def catalogue_language(language: str) -> str | None:
+    """The shipped catalogue `language` uses ("de", "de_CH" falls back to "de"), or None if there is none."""
+    return next((c for c in (language, language.split("_")[0]) if catalogue_path(c).exists()), None)
 
-            with path.open("rb") as po:
-                catalog = read_po(po, locale=candidate)
-            compiled = io.BytesIO()
-            write_mo(compiled, catalog)
-            compiled.seek(0)
-            return gettext.GNUTranslations(compiled)
-    return gettext.NullTranslations()
+
+def translations(language: str) -> gettext.NullTranslations:
+    """The catalogue for `language` (see `catalogue_language`); English text where there is none."""
+    candidate = catalogue_language(language)
+    if candidate is None:
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with catalogue_path(candidate).open("rb") as po:
+        catalog = read_po(po, locale=candidate)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
 
 
 def use_language(language: str) -> None:
