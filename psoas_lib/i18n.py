@@ -1,7 +1,8 @@
 """Interface text (buttons, feedback frames, timer labels) through gettext catalogues.
 
 Lesson content is translated by the instructor in the lesson file; only the widgets' own words come
-from here. Call `use_language(lesson.language)` once, then wrap every interface string in `_()`.
+from here. Call `use_language(lesson.language)` once, then wrap every interface string in `_()` (text
+written down before a language is chosen: `N_()`, then `marked()` where it is shown).
 Catalogues are the `.po` files under `locale/`, compiled in memory by Babel when a language is chosen,
 so there is no binary `.mo` file to keep in step.
 """
@@ -62,4 +63,16 @@ def current_language() -> str:
 
 def _(message: str) -> str:
     """The interface string `message` in the selected language."""
+    return _translation.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks `message` for the catalogues without translating it: for text written down before a language is
+    chosen (a class attribute); `marked()` translates it when it is shown."""
+    return message
+
+
+def marked(message: str) -> str:
+    """A message marked with `N_()` elsewhere, in the selected language (`_()` is for literal text, which
+    pybabel reads at the call)."""
     return _translation.gettext(message)
