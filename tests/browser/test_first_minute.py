@@ -3,7 +3,6 @@ repr, no HTML source) and say how to start, and does the main command open the f
 project's settings, without a news popup and without warnings in its terminal?"""
 
 import json
-import os
 import re
 
 import pytest
