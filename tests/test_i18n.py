@@ -18,12 +18,12 @@ TEMPLATE = i18n.LOCALE_DIR / f"{i18n.DOMAIN}.pot"
 
 
 def source_messages() -> dict[str, set[str]]:
-    """Every `_()` string pybabel finds with the project's babel.cfg, and the files it is in."""
+    """Every `_()` and `N_()` string pybabel finds with the project's babel.cfg, and the files it is in."""
     with (ROOT / "babel.cfg").open() as config:
         method_map, options_map = parse_mapping_cfg(config)
     found: dict[str, set[str]] = {}
     for file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map, options_map, keywords={"_": None}):
+            str(ROOT), method_map, options_map, keywords={"_": None, "N_": None}):
         found.setdefault(message, set()).add(file)
     return found
 
@@ -43,12 +43,12 @@ def placeholders(text: str) -> set[str]:
 
 
 def translated_calls() -> list[tuple[str, str | None]]:
-    """("file:line", message) for every `_()` call in the package; message is None unless the call has
-    one literal string argument."""
+    """("file:line", message) for every `_()` and `N_()` call in the package; message is None unless the call
+    has one literal string argument."""
     calls = []
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_":
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_"):
                 literal = (len(node.args) == 1 and isinstance(node.args[0], ast.Constant)
                            and isinstance(node.args[0].value, str))
                 calls.append((f"{path.relative_to(ROOT)}:{node.lineno}", node.args[0].value if literal else None))

@@ -1,4 +1,5 @@
-"""Checks that span the whole lesson: unique ids and references that must point at something.
+"""Checks that span the whole lesson: unique ids, references that must point at something, and an interface
+language that has a catalogue.
 
 Each check yields `(location, message)`, where location is the path of keys and indices into the
 lesson file, the same shape pydantic uses, so the loader turns both into `PATH:LINE:COL` errors.
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from ..i18n import available_languages, catalogue_language
 from .model import Lesson
 from .problems import Location
 
@@ -19,7 +21,7 @@ Problem = tuple[Location, str]
 def check_lesson(lesson: Lesson) -> list[Problem]:
     """Every cross-reference problem of a lesson that already passed the schema."""
     return [*_duplicate_ids(lesson), *_unknown_sources(lesson), *_unknown_movements(lesson),
-            *_repeated_choices(lesson), *_flat_outlines(lesson)]
+            *_repeated_choices(lesson), *_flat_outlines(lesson), *_unknown_language(lesson)]
 
 
 def _walk(node: object, loc: Location = ()) -> Iterator[tuple[Location, object]]:
@@ -107,3 +109,10 @@ def _unknown_movements(lesson: Lesson) -> Iterator[Problem]:
         seen.add(move)
     for move in sorted(known - seen):
         yield ("progression", "order"), f"movement '{move}' is missing from the order"
+
+
+def _unknown_language(lesson: Lesson) -> Iterator[Problem]:
+    if catalogue_language(lesson.language) is None:
+        yield ("language",), (f"no interface catalogue for '{lesson.language}', so buttons and messages would "
+                               f"stay English; available: {', '.join(available_languages())} (to add a "
+                               f"language, see \"Translations\" in the project README)")

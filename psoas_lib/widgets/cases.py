@@ -11,6 +11,7 @@ from ..i18n import _
 from ..lesson.model import Indication
 from ..progress import Progress
 from .choice import ChoiceQuestion
+from .placeholder import N_, HasPlaceholder
 from .text import live_region, sources_html
 
 
@@ -24,8 +25,10 @@ def case_story_html(case: Indication) -> str:
             f"<h4>{escape(case.title)}</h4><ol>{items}</ol><p>{sources}: {sources_html(case.sources)}</p></div>")
 
 
-class CaseExplorer(w.VBox):
+class CaseExplorer(HasPlaceholder, w.VBox):
     """Radio buttons listing the cases; choosing one shows its story."""
+
+    before_run = N_("Case explorer — run the notebook (Run ▸ Run All Cells) to choose a patient.")
 
     def __init__(self, indications: list[Indication]):
         self.cases = {case.id: case for case in indications}
@@ -41,8 +44,10 @@ class CaseExplorer(w.VBox):
         self.story.value = case_story_html(self.cases[case_id])
 
 
-class CaseSelfCheck(w.VBox):
+class CaseSelfCheck(HasPlaceholder, w.VBox):
     """One question per case (case -> mechanism), answers saved to `progress`, and a running score."""
+
+    before_run = N_("Self-check on the cases — run the notebook (Run ▸ Run All Cells) to answer it.")
 
     def __init__(self, indications: list[Indication], progress: Progress | None = None):
         self.progress = progress

@@ -11,6 +11,7 @@ from ..exercises.feedback import Feedback
 from ..i18n import _
 from ..lesson.model import Question
 from ..progress import Progress
+from .placeholder import N_, HasPlaceholder
 from .text import live_region
 
 
@@ -24,8 +25,10 @@ def feedback_html(feedback: Feedback | None) -> str:
     return live_region(f"<b>{mark} {escape(verdict)}</b> {escape(feedback.message)}", f"psoas-feedback psoas-{kind}")
 
 
-class ChoiceQuestion(w.VBox):
+class ChoiceQuestion(HasPlaceholder, w.VBox):
     """One question; answers are graded by `grade_choice` and, when given a Progress, saved."""
+
+    before_run = N_("Question — run the notebook (Run ▸ Run All Cells) to answer it.")
 
     def __init__(self, question: Question, exercise: str, progress: Progress | None = None):
         self.question = question

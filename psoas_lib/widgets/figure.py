@@ -12,6 +12,7 @@ import ipywidgets as w
 
 from .. import cache
 from ..i18n import _, current_language
+from .placeholder import N_, HasPlaceholder
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -89,9 +90,11 @@ def figure_html(figure: Figure | bytes, title: str, description: str) -> str:
     )
 
 
-class FigureView(w.HTML):
+class FigureView(HasPlaceholder, w.HTML):
     """A drawn figure (or its PNG bytes) with its description beside it; its text form names the figure, not
     the image bytes."""
+
+    before_run = N_("Figure with its description — run the notebook (Run ▸ Run All Cells) to show it.")
 
     def __init__(self, figure: Figure | bytes, title: str, description: str):
         # Full width with no margin: a margin beside 100% would overflow the output by a few pixels and make

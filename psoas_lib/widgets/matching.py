@@ -11,6 +11,7 @@ from ..i18n import _
 from ..lesson.model import Movement, Progression
 from ..progress import Progress
 from .choice import feedback_html
+from .placeholder import N_, HasPlaceholder
 from .text import sources_html
 
 EXERCISE = "matching"
@@ -47,8 +48,10 @@ def _label(movement: Movement, role: Role) -> str:
     return template.format(movement=movement.name)
 
 
-class MatchingExercise(w.VBox):
+class MatchingExercise(HasPlaceholder, w.VBox):
     """Drop-downs labelled with movement and role; "Check matches" grades all and, given a Progress, saves."""
+
+    before_run = N_("Matching exercise — run the notebook (Run ▸ Run All Cells) to answer it.")
 
     def __init__(self, progression: Progression, progress: Progress | None = None):
         self.progression = progression

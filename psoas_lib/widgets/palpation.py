@@ -18,6 +18,7 @@ from ..i18n import _
 from ..lesson.model import CM_PER_INCH, ConfirmationQuestion, Lesson
 from ..progress import Progress
 from .choice import ChoiceQuestion, feedback_html
+from .placeholder import N_, HasPlaceholder
 from .text import live_region
 
 if TYPE_CHECKING:
@@ -98,8 +99,10 @@ class _ConfirmationQuestion(ChoiceQuestion):
         return result
 
 
-class PalpationQuiz(w.VBox):
+class PalpationQuiz(HasPlaceholder, w.VBox):
     """The three steps of finding the psoas: placement, depth, confirmation; saved to `progress` if given."""
+
+    before_run = N_("Palpation quiz — run the notebook (Run ▸ Run All Cells) to take it.")
 
     def __init__(self, lesson: Lesson, progress: Progress | None = None):
         self.quiz = LandmarkQuiz(lesson.palpation, progress)

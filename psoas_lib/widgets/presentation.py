@@ -7,6 +7,7 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import _
+from .placeholder import N_, HasPlaceholder
 from .text import live_region
 
 # Keyboard focus must always show, on every control of the page, not only where the theme draws it.
@@ -55,8 +56,10 @@ def _style(css: str) -> str:
     return f"<style>{css}</style>"
 
 
-class PresentationSwitch(w.HBox):
+class PresentationSwitch(HasPlaceholder, w.HBox):
     """A toggle for the projecting style; keyboard focus styling is on whichever way it is set."""
+
+    before_run = N_("Presentation mode switch — run the notebook (Run ▸ Run All Cells) to use it.")
 
     def __init__(self, on: bool = False):
         self.toggle = w.ToggleButton(value=on, description=_("Presentation mode: large, high-contrast text"),

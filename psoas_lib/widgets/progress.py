@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..i18n import _
 from ..progress import Progress, default_collect_directory
+from .placeholder import N_, HasPlaceholder
 from .text import live_region
 
 
@@ -18,8 +19,10 @@ def _status(text: str, bold: str = "") -> str:
     return live_region(f"{lead}{escape(text)}")
 
 
-class ProgressPanel(w.VBox):
+class ProgressPanel(HasPlaceholder, w.VBox):
     """Shows what is saved, resets it after the student confirms, and hands it in where a class collects it."""
+
+    before_run = N_("Your saved progress — run the notebook (Run ▸ Run All Cells) to see it.")
 
     def __init__(self, progress: Progress, collection: Path | None = None):
         self.progress = progress

@@ -11,6 +11,7 @@ import traitlets
 from ..exercises.screening import CLEAR, INCOMPLETE, STOP, ScreenResult, screen
 from ..i18n import _
 from ..lesson.model import Lesson, ScreeningItem
+from .placeholder import N_, HasPlaceholder
 from .text import facts_html, live_region, sources_html
 
 
@@ -33,8 +34,10 @@ def result_html(result: ScreenResult) -> str:
     return _status_html("✔", _("Clear: every answer is no. The hands-on sections below are unlocked."))
 
 
-class SafetyScreen(w.VBox):
+class SafetyScreen(HasPlaceholder, w.VBox):
     """One yes/no question per screening item; `status` is CLEAR only when every answer is no."""
+
+    before_run = N_("Safety screen — run the notebook (Run ▸ Run All Cells) to answer it.")
 
     status = traitlets.Unicode(INCOMPLETE, help="CLEAR, STOP or INCOMPLETE, from exercises.screening")
 
@@ -84,8 +87,11 @@ class SafetyScreen(w.VBox):
         return Gate(self, content)
 
 
-class Gate(w.VBox):
+class Gate(HasPlaceholder, w.VBox):
     """Hands-on content, hidden behind a visible lock message until the safety screen is clear."""
+
+    before_run = N_("Locked section — run the notebook (Run ▸ Run All Cells), then clear the safety screen "
+                    "above to open it.")
 
     def __init__(self, safety_screen: SafetyScreen, content: tuple[w.Widget | Callable[[], w.Widget], ...]):
         self.screen = safety_screen

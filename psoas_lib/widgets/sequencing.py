@@ -15,6 +15,7 @@ from ..i18n import _
 from ..lesson.model import Progression
 from ..progress import Progress
 from .choice import feedback_html
+from .placeholder import N_, HasPlaceholder
 from .text import live_region, sources_html
 
 EXERCISE = "sequencing"
@@ -56,8 +57,10 @@ class _Row:
         self.down.description = _("Move down: {step}").format(step=name)
 
 
-class SequencingExercise(w.VBox):
+class SequencingExercise(HasPlaceholder, w.VBox):
     """The steps in a seeded shuffle; "Check order" grades them and, given a Progress, saves the answer."""
+
+    before_run = N_("Ordering exercise — run the notebook (Run ▸ Run All Cells) to put the steps in order.")
 
     def __init__(self, progression: Progression, progress: Progress | None = None, seed: int = SEED):
         self.progression = progression

@@ -16,13 +16,16 @@ import ipywidgets as w
 from ..i18n import _
 from ..lesson.model import Lesson
 from ..timer import Clock, SessionTimer, TimerState, clock_text
+from .placeholder import N_, HasPlaceholder
 from .text import fact_html, live_region, sources_html
 
 TICK_SECONDS = 0.25
 
 
-class SessionTimerView(w.VBox):
+class SessionTimerView(HasPlaceholder, w.VBox):
     """A live session clock for the lesson's time window, with the lesson's suggested split and checklist."""
+
+    before_run = N_("Session timer — run the notebook (Run ▸ Run All Cells) to use it.")
 
     def __init__(self, lesson: Lesson, clock: Clock = time.monotonic, tick_seconds: float = TICK_SECONDS):
         self.timer = SessionTimer.from_dose(lesson.dose, clock)
