@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lesson.model import Artery, ConfirmationQuestion, Fact, Palpation, PointCm
-from ..progress import Progress
+from ..progress import Answer, Progress
 from .choice import grade_choice
 from .feedback import Feedback
+from .fingerprint import choice_fingerprint, fingerprint
 
 STEP_CM = 1.0
 # Positions are kept to 1 mm, the precision shown to the student, so what is shown is what is graded.
@@ -129,6 +130,7 @@ class LandmarkQuiz:
         self.position_cm: tuple[float, float] = (0.0, 0.0)
         self.phase = PLACEMENT
         self._confirmed: set[str] = set()
+        self.saved = True  # whether the last answer was saved (False: the progress store said why)
         self._resume()
 
     @property
@@ -173,7 +175,7 @@ class LandmarkQuiz:
 
     def chosen(self, question_id: str) -> int | None:
         """The saved option of a confirmation question, if any (to show it again after a restart)."""
-        saved = self.progress.get(self.exercise, question_id) if self.progress else None
+        saved = self.saved_answer(question_id)
         texts = [option.text for option in self._question(question_id).options]
         return texts.index(saved.answer) if saved and saved.answer in texts else None
 
@@ -200,15 +202,28 @@ class LandmarkQuiz:
         if self._confirmed >= {q.id for q in self.questions}:
             self.phase = DONE
 
+    def fingerprint(self, question_id: str) -> str:
+        """The step as asked: the start zone for the placement, the question for a confirmation."""
+        if question_id == "placement":
+            return fingerprint(self.palpation.start_zone.model_dump(mode="json"))
+        if question_id == "depth":
+            return ""  # always the same question, always "slowly"
+        return choice_fingerprint(self._question(question_id))
+
+    def saved_answer(self, question_id: str) -> Answer | None:
+        """The saved answer to this version of step `question_id`, if any."""
+        return self.progress.get(self.exercise, question_id, self.fingerprint(question_id)) if self.progress else None
+
     def _record(self, question: str, answer: str, correct: bool) -> None:
         if self.progress is not None:
-            self.progress.record(self.exercise, question, answer, correct)
+            self.saved = self.progress.record(self.exercise, question, answer, correct,
+                                              self.fingerprint(question)) is not None
 
     def _resume(self) -> None:
         """Take up the saved answers: position, then each step passed in order."""
         if self.progress is None:
             return
-        placement = self.progress.get(self.exercise, "placement")
+        placement = self.saved_answer("placement")
         if placement is None:
             return
         try:
@@ -219,7 +234,7 @@ class LandmarkQuiz:
         if not grade_placement(self.palpation, x_cm, y_cm).correct:
             return
         self.phase = DEPTH
-        depth = self.progress.get(self.exercise, "depth")
+        depth = self.saved_answer("depth")
         if not (depth and depth.answer == SLOW):
             return
         self.phase = CONFIRMATION

@@ -8,20 +8,37 @@ import ipywidgets as w
 
 from ..exercises.choice import display_order, grade_choice
 from ..exercises.feedback import Feedback
+from ..exercises.fingerprint import choice_fingerprint
 from ..i18n import _
 from ..lesson.model import Question
 from ..progress import Progress
 from .text import live_region
 
 
-def feedback_html(feedback: Feedback | None) -> str:
-    """Feedback in a live region, with its verdict in words (never colour alone)."""
+def not_saved_html() -> str:
+    """Said beside the feedback of an answer that could not be saved (the progress panel says why)."""
+    return (f' <b class="psoas-not-saved">\u26a0 {escape(_("Not saved."))}</b> '
+            + escape(_("This answer was not saved: see the message about your progress at the top.")))
+
+
+def feedback_html(feedback: Feedback | None, saved: bool = True) -> str:
+    """Feedback in a live region, with its verdict in words (never colour alone), and "Not saved." beside it
+    when the answer could not be saved."""
     if feedback is None:
         return live_region("", "psoas-feedback")
     verdict = _("Correct.") if feedback.correct else _("Not quite.")
     mark = "✔" if feedback.correct else "✘"
     kind = "right" if feedback.correct else "wrong"
-    return live_region(f"<b>{mark} {escape(verdict)}</b> {escape(feedback.message)}", f"psoas-feedback psoas-{kind}")
+    note = "" if saved else not_saved_html()
+    return live_region(f"<b>{mark} {escape(verdict)}</b> {escape(feedback.message)}{note}",
+                       f"psoas-feedback psoas-{kind}")
+
+
+def changed_html(earlier: str) -> str:
+    """Said where an answer to an earlier version of the question would have been shown."""
+    return live_region(escape(_("The question changed since you answered it (you answered: {answer}). Your earlier "
+                                "answer is kept in your history; answer it again.").format(answer=earlier)),
+                       "psoas-feedback")
 
 
 class ChoiceQuestion(w.VBox):
@@ -43,12 +60,20 @@ class ChoiceQuestion(w.VBox):
         super().__init__([self.prompt, self.options, self.check, self.feedback])
         self._restore()
 
+    @property
+    def fingerprint(self) -> str:
+        return choice_fingerprint(self.question)
+
     def _restore(self) -> None:
-        saved = self.progress.get(self.exercise, self.question.id) if self.progress else None
+        if not self.progress:
+            return
+        saved = self.progress.get(self.exercise, self.question.id, self.fingerprint)
         texts = [option.text for option in self.question.options]
         if saved and saved.answer in texts:
             self.options.value = texts.index(saved.answer)
             self.feedback.value = feedback_html(grade_choice(self.question, self.options.value))
+        elif earlier := self.progress.changed(self.exercise, self.question.id, self.fingerprint):
+            self.feedback.value = changed_html(earlier.answer)
 
     def answer(self, chosen: int | None) -> Feedback | None:
         """Grade option `chosen` (None asks the student to pick one first)."""
@@ -57,7 +82,7 @@ class ChoiceQuestion(w.VBox):
             self.feedback.value = live_region(escape(hint), "psoas-feedback")
             return None
         result = grade_choice(self.question, chosen)
-        self.feedback.value = feedback_html(result)
-        if self.progress:
-            self.progress.record(self.exercise, self.question.id, self.question.options[chosen].text, result.correct)
+        saved = not self.progress or self.progress.record(
+            self.exercise, self.question.id, self.question.options[chosen].text, result.correct, self.fingerprint)
+        self.feedback.value = feedback_html(result, saved=bool(saved))
         return result

@@ -6,7 +6,8 @@ from html import escape
 
 import ipywidgets as w
 
-from ..exercises.matching import ROLES, MatchingGrade, Role, choices, grade_matching
+from ..exercises.fingerprint import fingerprint
+from ..exercises.matching import ROLES, MatchingGrade, Role, action, choices, grade_matching
 from ..i18n import _
 from ..lesson.model import Movement, Progression
 from ..progress import Progress
@@ -77,11 +78,16 @@ class MatchingExercise(w.VBox):
         super().__init__([instructions, *groups, self.check, self.feedback, self.details])
         self._restore()
 
+    def fingerprint(self, movement_id: str, role: Role) -> str:
+        """One pair as asked: the movement, the role, the choices and the right action."""
+        movement = next(m for m in self.progression.movements if m.id == movement_id)
+        return fingerprint(movement.name, role, choices(self.progression, role), action(movement, role))
+
     def _restore(self) -> None:
         if not self.progress:
             return
         for (movement, role), dropdown in self.dropdowns.items():
-            saved = self.progress.get(EXERCISE, question_id(movement, role))
+            saved = self.progress.get(EXERCISE, question_id(movement, role), self.fingerprint(movement, role))
             if saved and saved.answer in [value for _text, value in dropdown.options]:
                 dropdown.value = saved.answer
 
@@ -94,11 +100,13 @@ class MatchingExercise(w.VBox):
     def answer(self) -> MatchingGrade:
         """Grade every pair, explain the wrong ones, and save the pairs that were answered."""
         grade = grade_matching(self.progression, self.answers())
-        self.feedback.value = feedback_html(grade.feedback)
-        self.details.value = explanations_html(grade, self.progression)
+        saved = True
         if self.progress:
             for (movement, role), feedback in grade.results:
                 chosen = self.dropdowns[(movement, role)].value
                 if chosen:
-                    self.progress.record(EXERCISE, question_id(movement, role), chosen, feedback.correct)
+                    saved = bool(self.progress.record(EXERCISE, question_id(movement, role), chosen, feedback.correct,
+                                                      self.fingerprint(movement, role))) and saved
+        self.feedback.value = feedback_html(grade.feedback, saved)
+        self.details.value = explanations_html(grade, self.progression)
         return grade

@@ -92,7 +92,7 @@ class _ConfirmationQuestion(ChoiceQuestion):
             return super().answer(None)
         phase = self.view.quiz.phase
         result = self.view.quiz.confirm(self.question.id, chosen)
-        self.feedback.value = feedback_html(result)
+        self.feedback.value = feedback_html(result, self.view.quiz.saved)
         self.view.refresh()
         self.view.focus_next_step(phase)
         return result
@@ -175,7 +175,8 @@ class PalpationQuiz(w.VBox):
         """Grade the fingertips where they are, or at (x_cm, y_cm) for a click."""
         phase = self.quiz.phase
         result = self.quiz.place(x_cm, y_cm)
-        self.placement_feedback.value = feedback_html(placement_feedback(result, self.quiz.position_cm[0]))
+        self.placement_feedback.value = feedback_html(placement_feedback(result, self.quiz.position_cm[0]),
+                                                      self.quiz.saved)
         self.refresh()
         self.focus_next_step(phase)
         return result
@@ -194,7 +195,7 @@ class PalpationQuiz(w.VBox):
     def sink(self, speed: str) -> Feedback:
         phase = self.quiz.phase
         result = self.quiz.sink(speed)
-        self.depth_feedback.value = feedback_html(result)
+        self.depth_feedback.value = feedback_html(result, self.quiz.saved)
         self.refresh()
         self.focus_next_step(phase)
         return result
@@ -238,7 +239,7 @@ class PalpationQuiz(w.VBox):
     def _show_saved(self) -> None:
         """After a restart of the kernel, show the feedback of the steps already passed."""
         x_cm, y_cm = self.quiz.position_cm
-        if self.quiz.progress and self.quiz.progress.get(self.quiz.exercise, "placement"):
+        if self.quiz.progress and self.quiz.saved_answer("placement"):
             result = grade_placement(self.quiz.palpation, x_cm, y_cm)
             self.placement_feedback.value = feedback_html(placement_feedback(result, x_cm))
         if self.quiz.phase in (CONFIRMATION, DONE):

@@ -10,6 +10,7 @@ from html import escape
 
 import ipywidgets as w
 
+from ..exercises.fingerprint import fingerprint
 from ..exercises.sequencing import SEED, SequenceGrade, grade_order, move_down, move_up, shuffled
 from ..i18n import _
 from ..lesson.model import Progression
@@ -85,8 +86,13 @@ class SequencingExercise(w.VBox):
         for position, (row, step) in enumerate(zip(self.rows, self.order), start=1):
             row.show(position, self.names[step])
 
+    @property
+    def fingerprint(self) -> str:
+        """The question as asked: the steps' names and their right order."""
+        return fingerprint([self.names[step] for step in self.progression.order])
+
     def _restore(self) -> None:
-        saved = self.progress.get(EXERCISE, QUESTION) if self.progress else None
+        saved = self.progress.get(EXERCISE, QUESTION, self.fingerprint) if self.progress else None
         order = tuple(saved.answer.split(SEPARATOR)) if saved else ()
         if sorted(order) == sorted(self.progression.order):
             self.order = order
@@ -119,11 +125,11 @@ class SequencingExercise(w.VBox):
     def answer(self) -> SequenceGrade:
         """Grade the current order, show why misplaced steps go elsewhere, and save the answer."""
         grade = grade_order(self.progression, self.order)
-        self._show_grade(grade)
-        if self.progress:
-            self.progress.record(EXERCISE, QUESTION, SEPARATOR.join(self.order), grade.correct)
+        saved = not self.progress or self.progress.record(EXERCISE, QUESTION, SEPARATOR.join(self.order),
+                                                          grade.correct, self.fingerprint)
+        self._show_grade(grade, saved=bool(saved))
         return grade
 
-    def _show_grade(self, grade: SequenceGrade) -> None:
-        self.feedback.value = feedback_html(grade.feedback)
+    def _show_grade(self, grade: SequenceGrade, saved: bool = True) -> None:
+        self.feedback.value = feedback_html(grade.feedback, saved)
         self.details.value = misplaced_html(grade)

@@ -56,10 +56,10 @@ def test_hand_in_is_offered_only_where_the_class_collects(tmp_path, monkeypatch)
     monkeypatch.delenv("PSOAS_COLLECT_DIR", raising=False)
     progress = Progress("psoas-release", student="ana", directory=tmp_path)
     without = ProgressPanel(progress)
-    assert without.hand_in_button not in without.children[2].children
+    assert without.hand_in_button not in without.buttons.children
     monkeypatch.setenv("PSOAS_COLLECT_DIR", str(tmp_path / "collect"))
     with_collection = ProgressPanel(progress)
-    assert with_collection.hand_in_button in with_collection.children[2].children
+    assert with_collection.hand_in_button in with_collection.buttons.children
 
 
 def test_hand_in_copies_the_answers_and_says_how_many(tmp_path):
