@@ -208,8 +208,10 @@ def _explain(error: Exception, store: Path, busy_seconds: float = BUSY_SECONDS) 
     return _("Your progress could not be saved in {path} ({reason}).").format(path=store, reason=reason)
 
 
-def _damaged(error: sqlite3.Error) -> bool:
-    return getattr(error, "sqlite_errorname", "").startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
+def _damaged(error: Exception) -> bool:
+    # A damaged schema can make SQLite's own error message undecodable: that is damage too.
+    return isinstance(error, (_Foreign, UnicodeDecodeError)) or getattr(error, "sqlite_errorname", "").startswith(
+        ("SQLITE_NOTADB", "SQLITE_CORRUPT"))
 
 
 class _Foreign(Exception):
@@ -267,8 +269,8 @@ class Progress:
             self._prepare_folder()
             try:
                 self._clear_stale_journal()
-            except (_Foreign, sqlite3.DatabaseError) as error:
-                if isinstance(error, sqlite3.DatabaseError) and not _damaged(error):
+            except (_Foreign, sqlite3.DatabaseError, UnicodeDecodeError) as error:
+                if not _damaged(error):
                     raise
                 self._keep_aside(_("it is not a readable progress store"))
                 self._clear_stale_journal()
@@ -317,6 +319,7 @@ class Progress:
         """A connection in one short write transaction on a checked store (a new store gets its schema)."""
         self._check_store_path()
         db = sqlite3.connect(self.path, timeout=self.busy_seconds, isolation_level=None)
+        db.text_factory = _text
         try:
             self._begin(db)
             self._check_format(db)
@@ -422,8 +425,8 @@ class Progress:
             except ProgressError as error:
                 self._say(str(error))
                 return False, None
-            except (_Foreign, sqlite3.DatabaseError) as error:
-                if first_try and (isinstance(error, _Foreign) or _damaged(error)):
+            except (_Foreign, sqlite3.DatabaseError, UnicodeDecodeError) as error:
+                if first_try and _damaged(error):
                     self._opened = False  # replaced or damaged since it was opened: opening again keeps it aside
                     continue
                 self._say(_explain(error, self.path, self.busy_seconds))
@@ -450,9 +453,7 @@ class Progress:
         return latest if saved else None
 
     def _read_latest(self, db: sqlite3.Connection) -> dict[str, Answer]:
-        rows = db.execute(LATEST, {"lesson": self.lesson_id})
-        return {self.key(exercise, question): Answer(answer, bool(correct), attempts, at, fingerprint)
-                for exercise, question, answer, correct, at, fingerprint, attempts in rows}
+        return _latest_answers(db, self.lesson_id)
 
     def _latest(self) -> dict[str, Answer]:
         ok, answers = self._run(self._read_latest)
@@ -524,6 +525,39 @@ class Progress:
         target = Path(collection) / self.v1_path.name
         write_atomically(target, json.dumps({**content, "handed_in": self._now()}, indent=1, ensure_ascii=False))
         return target
+
+
+def _text(raw: bytes) -> str:
+    """Text from the store; bytes that are not UTF-8 (a damaged page) are shown as \ufffd, never a crash."""
+    return raw.decode("utf-8", "replace")
+
+
+def _latest_answers(db: sqlite3.Connection, lesson_id: str) -> dict[str, Answer]:
+    rows = db.execute(LATEST, {"lesson": lesson_id})
+    return {Progress.key(exercise, question): Answer(answer, bool(correct), attempts, at, fingerprint)
+            for exercise, question, answer, correct, at, fingerprint, attempts in rows}
+
+
+def read_store(path: Path, lesson_id: str) -> dict[str, Answer]:
+    """The latest answers of one lesson in a store, opened read-only and never through a symlink (for checks
+    run by someone other than the student). Raises `CorruptProgress` (`NewerProgress`) with the reason."""
+    if os.path.islink(path) or not os.path.isfile(path):
+        raise CorruptProgress(_("not a regular file"))
+    try:
+        db = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+        db.text_factory = _text
+        try:
+            db.execute("PRAGMA trusted_schema = OFF")
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise CorruptProgress(_("not a psoas progress store"))
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > VERSION:
+                raise NewerProgress(newer_message(version))
+            return _latest_answers(db, lesson_id)
+        finally:
+            db.close()
+    except (sqlite3.Error, UnicodeDecodeError) as error:
+        raise CorruptProgress(_("not a readable progress store ({reason})").format(reason=error)) from None
 
 
 def _changed(saved: Answer, fingerprint: str) -> bool:

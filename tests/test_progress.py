@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from psoas_lib.progress import (
     Answer, CorruptProgress, NewerProgress, Progress, ProgressError, default_collect_directory, parse_progress,
+    read_store,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "progress"
@@ -222,6 +223,22 @@ def test_a_store_from_a_newer_version_is_named_as_such_and_left_alone(tmp_path):
     assert "written by a newer version of psoas_lib" in newer.problem and "update psoas_lib" in newer.problem
     assert "damaged" not in newer.problem and newer.notice == ""
     assert progress.path.read_bytes() == before and listing(tmp_path) == ["psoas-progress--ana.sqlite3"]
+
+
+def test_the_store_can_be_read_without_writing_to_it(tmp_path):
+    progress = open_progress(tmp_path)
+    progress.record("landmarks", "a", "x", True, "f")
+    progress.path.chmod(0o444)
+    assert read_store(progress.path, "psoas-release") == progress.answers
+    assert listing(tmp_path) == ["psoas-progress--ana.sqlite3"]
+    (tmp_path / "link.sqlite3").symlink_to(progress.path)
+    with pytest.raises(CorruptProgress, match="not a regular file"):
+        read_store(tmp_path / "link.sqlite3", "psoas-release")
+    db = sqlite3.connect(progress.path)
+    db.execute("PRAGMA user_version = 7")
+    db.close()
+    with pytest.raises(NewerProgress, match="update psoas_lib"):
+        read_store(progress.path, "psoas-release")
 
 
 def test_a_hand_in_from_a_newer_version_is_named_as_such():
@@ -436,6 +453,10 @@ def test_any_bytes_in_the_store_are_read_or_kept_aside(tmp_path, noise, offset):
     store = bytearray(progress.path.read_bytes())
     store[offset:offset + len(noise)] = noise
     progress.path.write_bytes(bytes(store) if offset else noise)
+    try:
+        assert isinstance(read_store(progress.path, "psoas-release"), dict)
+    except CorruptProgress as error:
+        assert str(error)
     reopened = open_progress(folder)
     answers = reopened.answers
     saved = reopened.record("landmarks", "b", "y", False)

@@ -14,6 +14,7 @@ import pytest
 
 from benchmarks.class_load import round_of
 from psoas_lib.hub.links import hub_link
+from psoas_lib.progress import parse_progress, read_store
 from psoas_lib.report import collect
 
 from .hub import ACCOUNT_PREFIX, running_hub
@@ -27,7 +28,8 @@ pytestmark = [
 
 STUDENT = "student1"
 ACCOUNT = ACCOUNT_PREFIX + STUDENT
-PROGRESS_FILE = "psoas-release--student1.json"
+PROGRESS_FILE = "psoas-release--student1.json"  # the hand-in
+STORE_FILE = "psoas-progress--student1.sqlite3"  # the student's own progress store
 NOTEBOOK = "notebooks/02_technique.ipynb"
 
 
@@ -53,10 +55,6 @@ def owned_by_student(path):
     return path.stat().st_uid == pwd.getpwnam(ACCOUNT).pw_uid
 
 
-def saved(path):
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def edit_first_cell(notebook, text):
     """Append `text` to the notebook's first cell, as an edit would."""
     data = json.loads(notebook.read_text(encoding="utf-8"))
@@ -75,13 +73,14 @@ def test_a_student_completes_the_quiz_and_hands_it_in_through_the_hub(page, hub)
 
     home = hub.account_home(STUDENT)
     assert owned_by_student(home) and stat.S_IMODE(home.stat().st_mode) == 0o700, "the home is not private"
-    progress = home / ".psoas/progress" / PROGRESS_FILE
-    mine = saved(progress)
-    assert owned_by_student(progress) and mine["student"] == STUDENT
-    assert len(mine["answers"]) >= 6
+    store = home / ".psoas/progress" / STORE_FILE
+    mine = read_store(store, "psoas-release")
+    assert owned_by_student(store) and len(mine) >= 6
 
     handed_in = hub.collection() / PROGRESS_FILE
-    assert owned_by_student(handed_in) and saved(handed_in)["answers"] == mine["answers"]
+    theirs = parse_progress(handed_in.read_bytes())
+    assert owned_by_student(handed_in) and theirs["student"] == STUDENT and theirs["answers"] == mine
+    assert len(theirs["history"]) >= len(mine)
     assert stat.S_IMODE(hub.collection().stat().st_mode) == 0o1733
     report = collect(hub.collection(), ACCOUNT_PREFIX)  # counted only when the student's own account handed it in
     assert report.students == [STUDENT] and report.skipped == []
