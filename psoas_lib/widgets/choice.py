@@ -17,7 +17,8 @@ from .text import live_region
 
 def not_saved_html() -> str:
     """Said beside the feedback of an answer that could not be saved (the progress panel says why)."""
-    return (f' <b class="psoas-not-saved">\u26a0 {escape(_("Not saved."))}</b> '
+    headline = _("Not saved.")
+    return (f' <b class="psoas-not-saved">\u26a0 {escape(headline)}</b> '
             + escape(_("This answer was not saved: see the message about your progress at the top.")))
 
 
