@@ -41,7 +41,7 @@ from tests.browser.hub import ACCOUNT_PREFIX, Hub, running_hub
 from .common import machine
 
 NOTEBOOK = "psoas-release/notebooks/02_technique.ipynb"
-PROGRESS_FILE = "psoas-release--{name}.json"  # a hand-in
+PROGRESS_FILE = "psoas-release--{name}.hand-in.json"
 STORE_FILE = "psoas-progress--{name}.sqlite3"   # the student's own progress store
 MEMORY_GUARD = 2.5 * 1024**3  # bytes of MemAvailable under which a round is stopped (sampled every second)
 STEP_TIMEOUT = 600  # seconds for any one step of one student

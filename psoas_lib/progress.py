@@ -522,7 +522,7 @@ class Progress:
         content = self.data()
         if self.problem:
             raise ProgressError(self.problem)
-        target = Path(collection) / self.v1_path.name
+        target = Path(collection) / f"{safe_name(self.lesson_id)}--{safe_name(self.student)}.hand-in.json"
         write_atomically(target, json.dumps({**content, "handed_in": self._now()}, indent=1, ensure_ascii=False))
         return target
 
@@ -539,8 +539,14 @@ def _latest_answers(db: sqlite3.Connection, lesson_id: str) -> dict[str, Answer]
 
 
 def read_store(path: Path, lesson_id: str) -> dict[str, Answer]:
-    """The latest answers of one lesson in a store, opened read-only and never through a symlink (for checks
-    run by someone other than the student). Raises `CorruptProgress` (`NewerProgress`) with the reason."""
+    """The latest answers of one lesson in a store (see `read_store_lessons`)."""
+    return read_store_lessons(path).get(lesson_id, {})
+
+
+def read_store_lessons(path: Path) -> dict[str, dict[str, Answer]]:
+    """The latest answers of every lesson in a store, opened read-only and never through a symlink (for the
+    class report and for checks run by someone other than the student). Raises `CorruptProgress`
+    (`NewerProgress`) with the reason."""
     if os.path.islink(path) or not os.path.isfile(path):
         raise CorruptProgress(_("not a regular file"))
     try:
@@ -553,7 +559,8 @@ def read_store(path: Path, lesson_id: str) -> dict[str, Answer]:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > VERSION:
                 raise NewerProgress(newer_message(version))
-            return _latest_answers(db, lesson_id)
+            lessons = [row[0] for row in db.execute("SELECT DISTINCT lesson FROM attempts ORDER BY lesson")]
+            return {lesson: _latest_answers(db, lesson) for lesson in lessons}
         finally:
             db.close()
     except (sqlite3.Error, UnicodeDecodeError) as error:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .progress import Answer, CorruptProgress, parse_progress, write_atomically
+from .progress import Answer, CorruptProgress, parse_progress, read_store_lessons, write_atomically
 
 RESULTS_CSV = "class-results.csv"
 SUMMARY_CSV = "class-summary.csv"
@@ -139,10 +139,10 @@ def _name_reason(path: Path) -> str:
         return "a damaged progress file a student's notebook kept aside"
     if name.endswith(".imported-v1"):
         return "a version-1 progress file already imported into a student's store"
-    if name.endswith((".sqlite3", ".sqlite3-journal")):
-        return "a student's progress store, not a hand-in (the student hands in with \"Hand in my progress\")"
-    if path.suffix != ".json":
-        return "not a hand-in (not .json)"
+    if name.endswith("-journal"):
+        return "a journal of a progress store (SQLite's own)"
+    if path.suffix not in (".json", ".sqlite3"):
+        return "not a hand-in or progress store (not .json or .sqlite3)"
     return ""
 
 
@@ -160,7 +160,8 @@ def _read(path: Path) -> bytes:
 
 def collect(directory: Path, account_prefix: str | None = None,
             owner: Callable[[Path], str] = file_owner) -> ClassReport:
-    """Read every hand-in inside `directory` and its sub-folders.
+    """Read every hand-in (and every student's progress store gathered by hand) inside `directory` and its
+    sub-folders.
 
     A file counts as a student's only where it can have come from that student:
     - in a sub-folder, the top sub-folder must be the student's own (on Kubernetes each student's server mounts
@@ -173,7 +174,8 @@ def collect(directory: Path, account_prefix: str | None = None,
     directory = Path(directory)
     report = ClassReport(directory=directory)
     seen: dict[tuple[str, str], Path] = {}
-    for path, info in _entries(directory, report):
+    # Hand-ins first: where a student handed in and their store was gathered too, the hand-in counts.
+    for path, info in sorted(_entries(directory, report), key=lambda item: (item[0].suffix == ".sqlite3", item[0])):
         reason = _name_reason(path)
         if not reason and info.st_size > MAX_BYTES:
             reason = f"too large ({info.st_size} bytes; the limit is {MAX_BYTES})"
@@ -181,27 +183,37 @@ def collect(directory: Path, account_prefix: str | None = None,
             report.skipped.append((path, reason))
             continue
         try:
-            data = parse_progress(_read(path))
+            student, lessons = _read_student(path)
         except CorruptProgress as error:
             report.skipped.append((path, f"not readable progress: {error}"))
             continue
         except OSError as error:
             report.skipped.append((path, f"could not be read ({error.strerror or error})"))
             continue
-        student, lesson = data.get("student") or path.stem, data.get("lesson", "")
         source = _wrong_source(path, directory, student, account_prefix, owner)
         if source:
             report.skipped.append((path, f"handed in from {source}, not {student}'s: not counted as {student}'s"))
             continue
-        if (student, lesson) in seen:
-            first = seen[(student, lesson)].relative_to(directory)
-            report.skipped.append((path, f"a second hand-in of {student} for {lesson} (counted: {first})"))
+        twice = [lesson for lesson in lessons if (student, lesson) in seen]
+        if twice:
+            first = seen[(student, twice[0])].relative_to(directory)
+            report.skipped.append((path, f"a second file of {student} for {twice[0]} (counted: {first})"))
             continue
-        seen[(student, lesson)] = path
         report.hand_ins += 1
-        for question, answer in sorted(data["answers"].items()):
-            report.rows.append(Row(student, lesson, question, answer))
+        for lesson, answers in lessons.items():
+            seen[(student, lesson)] = path
+            for question, answer in sorted(answers.items()):
+                report.rows.append(Row(student, lesson, question, answer))
     return report
+
+
+def _read_student(path: Path) -> tuple[str, dict[str, dict[str, Answer]]]:
+    """(student, {lesson: answers}) of a hand-in, or of a student's store gathered by hand (a laptop class)."""
+    if path.suffix == ".sqlite3":
+        _read(path)  # the same checks as a hand-in: a regular file, opened without waiting, within the limit
+        return path.stem.removeprefix("psoas-progress--"), read_store_lessons(path)
+    data = parse_progress(_read(path))
+    return data.get("student") or path.stem, {data.get("lesson", ""): data["answers"]}
 
 
 def _wrong_source(path: Path, directory: Path, student: str, account_prefix: str | None,

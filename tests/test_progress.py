@@ -366,14 +366,14 @@ def test_handing_in_exports_the_answers_and_their_history_as_the_students_one_fi
     progress.record("palpation", "depth", "slow", True)
     first = progress.hand_in(collection)
     progress.record("palpation", "placement", "6.0,0.0", True)
-    assert progress.hand_in(collection) == first == collection / "psoas-release--ana.json"
+    assert progress.hand_in(collection) == first == collection / "psoas-release--ana.hand-in.json"
     handed_in = parse_progress(first.read_bytes())
     assert handed_in["version"] == 2 and handed_in["student"] == "ana"
     assert handed_in["answers"]["palpation/depth"] == Answer("slow", True, 2, "2026-11-25T09:30:00+00:00")
     assert [(a["question"], a["answer"]) for a in handed_in["history"]] == [
         ("depth", "fast"), ("depth", "slow"), ("placement", "6.0,0.0")]
     assert handed_in["handed_in"] == fixed_clock().isoformat(timespec="seconds")
-    assert listing(collection) == ["psoas-release--ana.json"]
+    assert listing(collection) == ["psoas-release--ana.hand-in.json"]
 
 
 def test_a_hand_in_never_writes_through_a_symlink(tmp_path):
@@ -381,7 +381,7 @@ def test_a_hand_in_never_writes_through_a_symlink(tmp_path):
     victim.write_text("mine")
     collection = tmp_path / "collect"
     collection.mkdir()
-    (collection / "psoas-release--ana.json").symlink_to(victim)
+    (collection / "psoas-release--ana.hand-in.json").symlink_to(victim)
     progress = Progress("psoas-release", student="ana", directory=tmp_path / "home")
     progress.record("palpation", "depth", "slow", True)
     target = progress.hand_in(collection)
@@ -401,7 +401,7 @@ def test_two_students_hand_in_side_by_side(tmp_path):
         progress.record("palpation", "depth", student, True)
         progress.hand_in(tmp_path)
     for student in ("ana", "ben"):
-        data = parse_progress((tmp_path / f"psoas-release--{student}.json").read_bytes())
+        data = parse_progress((tmp_path / f"psoas-release--{student}.hand-in.json").read_bytes())
         assert data["student"] == student and data["answers"]["palpation/depth"].answer == student
 
 

@@ -66,7 +66,7 @@ def test_damaged_and_foreign_files_are_named_with_their_reason_and_skipped(tmp_p
         "answers": {"landmarks/pulse": {"answer": "x", "correct": "yes", "attempts": 1, "at": ""}}}))
     (folder / "newer.json").write_text(json.dumps({"format": "psoas-progress", "version": 9, "answers": {}}))
     (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
-    (folder / "psoas-progress--hal.sqlite3").write_bytes(b"SQLite format 3\x00")
+    (folder / "psoas-progress--hal.sqlite3").write_bytes(b"SQLite format 3\x00" + b"\xff" * 100)
     report = collect(folder)
     skipped = {path.name: reason for path, reason in report.skipped}
     assert set(skipped) == {"eve.json", "notes.txt", "other.json", ".psoas-release--fay.json.abc.tmp", "bin.json",
@@ -77,11 +77,31 @@ def test_damaged_and_foreign_files_are_named_with_their_reason_and_skipped(tmp_p
     assert "malformed" in skipped["types.json"]
     assert "written by a newer version of psoas_lib" in skipped["newer.json"]
     assert "nested too deeply" in skipped["deep.json"]
-    assert "progress store, not a hand-in" in skipped["psoas-progress--hal.sqlite3"]
+    assert "not readable progress: not a readable progress store" in skipped["psoas-progress--hal.sqlite3"]
     assert len(report.rows) == 5
     text = summary_text(report)
     assert "landmarks/pulse: 1 of 4 correct; most common wrong answer (2x): Move more medial" in text
     assert "skipped eve.json: not readable progress" in text and "4 hand-in(s) counted, 9 file(s) skipped." in text
+
+
+def test_students_stores_gathered_by_hand_are_read_like_hand_ins(tmp_path):
+    """A laptop class has no collection folder: the instructor gathers each student's store."""
+    folder = class_folder(tmp_path)
+    gathered = Progress("psoas-release", student="eve", directory=folder)
+    gathered.record("landmarks", "pulse", "Press deeper", False)
+    Progress("psoas-release", student="ana", directory=folder).record("landmarks", "pulse", "again", True)
+    report = collect(folder)
+    assert report.students == ["ana", "ben", "cai", "dee", "eve"]
+    assert [(p.name, r) for p, r in report.skipped] == [
+        ("psoas-progress--ana.sqlite3", "a second file of ana for psoas-release (counted: psoas-release--ana.hand-in.json)")]
+    assert listing_after(folder) == listing_before(folder)
+
+
+def listing_before(folder):
+    return sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir())
+
+
+listing_after = listing_before
 
 
 def test_a_huge_file_is_skipped_without_being_read(tmp_path):
@@ -109,7 +129,7 @@ def test_symlinks_are_not_followed_out_of_the_folder(tmp_path):
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     hand_in(outside, "mallory", "landmarks", "pulse", "Press deeper", False)
-    (folder / "psoas-release--mallory.json").symlink_to(outside / "psoas-release--mallory.json")
+    (folder / "psoas-release--mallory.json").symlink_to(outside / "psoas-release--mallory.hand-in.json")
     (folder / "linked-folder").symlink_to(outside)
     report = collect(folder)
     assert "mallory" not in report.students
@@ -123,7 +143,7 @@ def test_unreadable_files_and_folders_are_named(tmp_path):
     (folder / "ana").mkdir()
     (folder / "ana" / "psoas-release--ana.json").write_text("{}")
     (folder / "ana").chmod(0o000)
-    (folder / "psoas-release--ben.json").chmod(0o000)
+    (folder / "psoas-release--ben.hand-in.json").chmod(0o000)
     script = f"from psoas_lib.report import collect, summary_text; print(summary_text(collect({str(folder)!r})))"
     as_a_user = (["setpriv", "--inh-caps=-dac_override,-dac_read_search",
                   "--bounding-set=-dac_override,-dac_read_search", "--"] if os.geteuid() == 0 else [])
@@ -132,9 +152,9 @@ def test_unreadable_files_and_folders_are_named(tmp_path):
                              timeout=60, check=True).stdout
     finally:
         (folder / "ana").chmod(0o755)
-        (folder / "psoas-release--ben.json").chmod(0o644)
+        (folder / "psoas-release--ben.hand-in.json").chmod(0o644)
     assert "skipped ana: a folder that could not be read (Permission denied)" in out
-    assert "skipped psoas-release--ben.json: could not be read (Permission denied)" in out
+    assert "skipped psoas-release--ben.hand-in.json: could not be read (Permission denied)" in out
     assert "3 hand-in(s) counted, 2 file(s) skipped." in out
 
 
@@ -243,11 +263,11 @@ def test_an_output_folder_that_is_not_writable_gets_one_line_and_exit_2(tmp_path
 
 def test_on_a_hub_a_file_counts_only_when_the_students_own_account_handed_it_in(tmp_path):
     folder = class_folder(tmp_path)
-    owners = {"psoas-release--ana.json": "psoas-ana", "psoas-release--ben.json": "psoas-cai"}
-    report = collect(folder, "psoas-", owner=lambda path: owners.get(path.name, "psoas-" + path.stem.split("--")[1]))
+    owners = {"psoas-release--ana.hand-in.json": "psoas-ana", "psoas-release--ben.hand-in.json": "psoas-cai"}
+    report = collect(folder, "psoas-", owner=lambda path: owners.get(path.name, "psoas-" + path.name.split("--")[1].split(".")[0]))
     assert report.students == ["ana", "cai", "dee"]
     assert [(path.name, reason) for path, reason in report.skipped] == [
-        ("psoas-release--ben.json", "handed in from the account psoas-cai, not ben's: not counted as ben's")]
+        ("psoas-release--ben.hand-in.json", "handed in from the account psoas-cai, not ben's: not counted as ben's")]
     assert collect(folder).students == ["ana", "ben", "cai", "dee"]  # a laptop's folder: no accounts to check
 
 
@@ -272,7 +292,7 @@ def test_in_per_student_folders_a_file_counts_only_in_the_students_own_folder(tm
     assert report.students == ["ana", "ben"]
     assert [row.answer.answer for row in report.rows if row.student == "ana"] == ["x"]
     assert [(path.relative_to(folder).as_posix(), reason) for path, reason in report.skipped] == [
-        ("ben/nested/psoas-release--ana.json", "handed in from the folder ben/, not ana's: not counted as ana's")]
+        ("ben/nested/psoas-release--ana.hand-in.json", "handed in from the folder ben/, not ana's: not counted as ana's")]
 
 
 def test_csv_cells_and_printed_text_are_made_safe():
@@ -282,7 +302,7 @@ def test_csv_cells_and_printed_text_are_made_safe():
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.sampled_from(["a.json", "psoas-release--b.json", "c/d.json", "c/e.txt", "f/g/h.json",
+@given(st.lists(st.tuples(st.sampled_from(["a.json", "psoas-release--b.hand-in.json", "c/d.json", "c/e.txt", "f/g/h.json",
                                            "x.sqlite3", "y.json.tmp"]),
                           st.one_of(st.binary(max_size=300),
                                     st.builds(lambda s: s.encode(), st.text(max_size=300)),

@@ -28,7 +28,7 @@ pytestmark = [
 
 STUDENT = "student1"
 ACCOUNT = ACCOUNT_PREFIX + STUDENT
-PROGRESS_FILE = "psoas-release--student1.json"  # the hand-in
+PROGRESS_FILE = "psoas-release--student1.hand-in.json"
 STORE_FILE = "psoas-progress--student1.sqlite3"  # the student's own progress store
 NOTEBOOK = "notebooks/02_technique.ipynb"
 
@@ -114,5 +114,5 @@ def test_a_small_class_at_once_finishes_with_each_students_own_files(hub):
         result = thread.submit(asyncio.run, round_of(hub, 4, round_number=0)).result()
     assert result["errors"] == {} and result["succeeded"] == 4
     assert len(result["clicks"]) == 4 * 4 and all(0 < c < 60 for c in result["clicks"])
-    handed_in = sorted(p.name for p in hub.collection().glob("psoas-release--r0s*.json"))
-    assert handed_in == [f"psoas-release--r0s{i:03d}.json" for i in range(4)]
+    handed_in = sorted(p.name for p in hub.collection().glob("psoas-release--r0s*.hand-in.json"))
+    assert handed_in == [f"psoas-release--r0s{i:03d}.hand-in.json" for i in range(4)]

@@ -73,7 +73,7 @@ def test_hand_in_copies_the_answers_and_says_how_many(tmp_path):
     panel = ProgressPanel(progress, collection=tmp_path / "collect")
     progress.record("palpation", "depth", "slow", True)
     panel.hand_in_button.click()
-    assert (tmp_path / "collect/psoas-release--ana.json").exists()
+    assert (tmp_path / "collect/psoas-release--ana.hand-in.json").exists()
     assert "Handed in: your instructor now has your 1 saved answer(s)." in panel.handed_in.value
     assert "Saved so far: 1 question(s)" in panel.summary.value
 
