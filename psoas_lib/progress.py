@@ -398,7 +398,7 @@ class Progress:
             data = parse_progress(source.read_bytes())
         except CorruptProgress as error:
             aside = source.with_name(f"{source.stem}.corrupt-{self._clock():%Y%m%dT%H%M%S}.json")
-            os.replace(source, aside)
+            self._rename(source, aside)
             self._tell(_("Your saved progress could not be read ({reason}). It was kept as {path}; starting "
                          "afresh.").format(reason=error, path=aside))
             return
@@ -410,7 +410,15 @@ class Progress:
                                " tries) VALUES (?, ?, ?, '', ?, ?, ?, ?)", (self.lesson_id, exercise, question,
                                answer.answer, answer.correct, answer.at, answer.attempts))
                 db.execute("INSERT INTO imports VALUES (?, ?)", (source.name, self._now()))
-        os.replace(source, source.with_name(source.name + ".imported-v1"))
+        self._rename(source, source.with_name(source.name + ".imported-v1"))
+
+    def _rename(self, source: Path, target: Path) -> None:
+        """Rename an old file out of the way; if that fails it stays (the store knows it was imported)."""
+        try:
+            os.replace(source, target)
+        except OSError as error:
+            self._tell(_("{path} could not be renamed ({reason}); it is left as it is.").format(
+                path=source, reason=error.strerror or error))
 
     # -- reading and saving ---------------------------------------------------------------------------------
 

@@ -462,3 +462,16 @@ def test_any_bytes_in_the_store_are_read_or_kept_aside(tmp_path, noise, offset):
     saved = reopened.record("landmarks", "b", "y", False)
     assert saved is not None or reopened.problem
     assert isinstance(answers, dict)
+
+
+def test_a_version_1_file_that_cannot_be_renamed_is_imported_once_and_left(tmp_path, monkeypatch):
+    (tmp_path / "psoas-release--ana.json").write_text(json.dumps(V1))
+
+    def refuse(source, target):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    for _twice in range(2):
+        progress = open_progress(tmp_path)
+        assert progress.get("landmarks", "pulse").attempts == 3 and progress.problem == ""
+        assert "could not be renamed (Permission denied)" in progress.notice

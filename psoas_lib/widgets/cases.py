@@ -49,7 +49,7 @@ class CaseSelfCheck(w.VBox):
         self.questions = [ChoiceQuestion(question, EXERCISE, progress) for question in case_questions(indications)]
         self.results: dict[str, bool] = {}
         for view in self.questions:
-            saved = progress.get(EXERCISE, view.question.id, view.fingerprint) if progress else None
+            saved = view.session.saved()
             if saved:
                 self.results[view.question.id] = saved.correct
             view.check.on_click(lambda _button, view=view: self._answered(view))

@@ -6,12 +6,11 @@ from html import escape
 
 import ipywidgets as w
 
-from ..exercises.choice import display_order, grade_choice
+from ..exercises.choice import display_order
 from ..exercises.feedback import Feedback
-from ..exercises.fingerprint import choice_fingerprint
+from ..exercises.recorder import ChoiceSession, Recorder
 from ..i18n import _
 from ..lesson.model import Question
-from ..progress import Progress
 from .text import live_region
 
 
@@ -22,7 +21,7 @@ def not_saved_html() -> str:
             + escape(_("This answer was not saved: see the message about your progress at the top.")))
 
 
-def feedback_html(feedback: Feedback | None, saved: bool = True) -> str:
+def feedback_html(feedback: Feedback | None) -> str:
     """Feedback in a live region, with its verdict in words (never colour alone), and "Not saved." beside it
     when the answer could not be saved."""
     if feedback is None:
@@ -30,7 +29,7 @@ def feedback_html(feedback: Feedback | None, saved: bool = True) -> str:
     verdict = _("Correct.") if feedback.correct else _("Not quite.")
     mark = "✔" if feedback.correct else "✘"
     kind = "right" if feedback.correct else "wrong"
-    note = "" if saved else not_saved_html()
+    note = "" if feedback.saved else not_saved_html()
     return live_region(f"<b>{mark} {escape(verdict)}</b> {escape(feedback.message)}{note}",
                        f"psoas-feedback psoas-{kind}")
 
@@ -43,12 +42,11 @@ def changed_html(earlier: str) -> str:
 
 
 class ChoiceQuestion(w.VBox):
-    """One question; answers are graded by `grade_choice` and, when given a Progress, saved."""
+    """One question; answers go through its `ChoiceSession`, which grades them and, given a recorder, saves."""
 
-    def __init__(self, question: Question, exercise: str, progress: Progress | None = None):
+    def __init__(self, question: Question, exercise: str, recorder: Recorder | None = None):
         self.question = question
-        self.exercise = exercise
-        self.progress = progress
+        self.session = ChoiceSession(question, exercise, recorder)
         self.prompt = w.HTML(f"<p><b>{escape(question.prompt)}</b></p>")
         self.options = w.RadioButtons(
             options=[(question.options[index].text, index) for index in display_order(question)],
@@ -61,20 +59,13 @@ class ChoiceQuestion(w.VBox):
         super().__init__([self.prompt, self.options, self.check, self.feedback])
         self._restore()
 
-    @property
-    def fingerprint(self) -> str:
-        return choice_fingerprint(self.question)
-
     def _restore(self) -> None:
-        if not self.progress:
-            return
-        saved = self.progress.get(self.exercise, self.question.id, self.fingerprint)
-        texts = [option.text for option in self.question.options]
-        if saved and saved.answer in texts:
-            self.options.value = texts.index(saved.answer)
-            self.feedback.value = feedback_html(grade_choice(self.question, self.options.value))
-        elif earlier := self.progress.changed(self.exercise, self.question.id, self.fingerprint):
-            self.feedback.value = changed_html(earlier.answer)
+        chosen = self.session.saved_choice()
+        if chosen is not None:
+            self.options.value = chosen
+            self.feedback.value = feedback_html(self.session.saved())
+        elif (earlier := self.session.changed()) is not None:
+            self.feedback.value = changed_html(earlier)
 
     def answer(self, chosen: int | None) -> Feedback | None:
         """Grade option `chosen` (None asks the student to pick one first)."""
@@ -82,8 +73,6 @@ class ChoiceQuestion(w.VBox):
             hint = _("Choose an answer first.")
             self.feedback.value = live_region(escape(hint), "psoas-feedback")
             return None
-        result = grade_choice(self.question, chosen)
-        saved = not self.progress or self.progress.record(
-            self.exercise, self.question.id, self.question.options[chosen].text, result.correct, self.fingerprint)
-        self.feedback.value = feedback_html(result, saved=bool(saved))
+        result = self.session.answer(chosen)
+        self.feedback.value = feedback_html(result)
         return result

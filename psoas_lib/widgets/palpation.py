@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from ..exercises.choice import grade_choice
 from ..exercises.feedback import Feedback
 from ..exercises.palpation import (
     CONFIRMATION, DEPTH, DONE, FAST, PLACEMENT, SLOW, LandmarkQuiz, Placement, grade_depth, grade_placement,
@@ -73,7 +72,7 @@ def placement_feedback(result: Placement, x_cm: float) -> Feedback:
                                for key in keys)
         parts.append(_("Press {moves}.").format(moves=moves))
     parts.append("[" + "; ".join(result.sources) + "]")
-    return Feedback(result.correct, " ".join(parts), result.verdict)
+    return Feedback(result.correct, " ".join(parts), result.verdict, saved=result.saved)
 
 
 def _status(text: str) -> str:
@@ -92,7 +91,7 @@ class _ConfirmationQuestion(ChoiceQuestion):
             return super().answer(None)
         phase = self.view.quiz.phase
         result = self.view.quiz.confirm(self.question.id, chosen)
-        self.feedback.value = feedback_html(result, self.view.quiz.saved)
+        self.feedback.value = feedback_html(result)
         self.view.refresh()
         self.view.focus_next_step(phase)
         return result
@@ -175,8 +174,7 @@ class PalpationQuiz(w.VBox):
         """Grade the fingertips where they are, or at (x_cm, y_cm) for a click."""
         phase = self.quiz.phase
         result = self.quiz.place(x_cm, y_cm)
-        self.placement_feedback.value = feedback_html(placement_feedback(result, self.quiz.position_cm[0]),
-                                                      self.quiz.saved)
+        self.placement_feedback.value = feedback_html(placement_feedback(result, self.quiz.position_cm[0]))
         self.refresh()
         self.focus_next_step(phase)
         return result
@@ -195,7 +193,7 @@ class PalpationQuiz(w.VBox):
     def sink(self, speed: str) -> Feedback:
         phase = self.quiz.phase
         result = self.quiz.sink(speed)
-        self.depth_feedback.value = feedback_html(result, self.quiz.saved)
+        self.depth_feedback.value = feedback_html(result)
         self.refresh()
         self.focus_next_step(phase)
         return result
@@ -245,7 +243,8 @@ class PalpationQuiz(w.VBox):
         if self.quiz.phase in (CONFIRMATION, DONE):
             self.depth_feedback.value = feedback_html(grade_depth(self.quiz.palpation, SLOW))
         for question in self.questions:
-            chosen = self.quiz.chosen(question.question.id)
+            session = self.quiz.sessions[question.question.id]
+            chosen = session.saved_choice()
             if chosen is not None:
                 question.options.value = chosen
-                question.feedback.value = feedback_html(grade_choice(question.question, chosen))
+                question.feedback.value = feedback_html(session.saved())

@@ -112,8 +112,7 @@ def test_a_failure_to_save_is_said_once_and_no_exercise_claims_its_answer_saved(
     matching.check.click()
     assert "Not saved." in matching.feedback.value
     quiz = LandmarkQuiz(lesson.palpation, progress)
-    quiz.place(6.0, 0.0)
-    assert quiz.saved is False
+    assert quiz.place(6.0, 0.0).saved is False
     assert panel.problem.value == said  # one message, not one per answer
 
 
