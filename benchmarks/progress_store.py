@@ -54,6 +54,7 @@ def click_ms(view, option: int) -> float:
 
 
 def run(repeat: int) -> list[Result]:
+    from psoas_lib.exercises import landmarks
     from psoas_lib.lesson import load_lesson
     from psoas_lib.progress import Progress
     from psoas_lib.report import collect, write_csvs
@@ -67,9 +68,9 @@ def run(repeat: int) -> list[Result]:
         folder = Path(scratch)
         store = Progress(lesson.id, student="ana", directory=folder / "progress")
         store.open()
-        with_store = ChoiceQuestion(question, "landmarks", store)
+        with_store = ChoiceQuestion(question, landmarks.EXERCISE, store)
         (folder / "progress").mkdir(exist_ok=True)
-        with_json = ChoiceQuestion(question, "landmarks", JsonProgress(folder / "progress" / "v1.json"))
+        with_json = ChoiceQuestion(question, landmarks.EXERCISE, JsonProgress(folder / "progress" / "v1.json"))
         for click in range(max(20, 10 * repeat) + 1):
             option = click % len(question.options)
             base, subject = click_ms(with_json, option), click_ms(with_store, option)

@@ -7,10 +7,11 @@ from html import escape
 import ipywidgets as w
 
 from ..exercises.choice import display_order
+from ..exercises import landmarks
 from ..exercises.feedback import Feedback
 from ..exercises.recorder import ChoiceSession, Recorder
 from ..i18n import _
-from ..lesson.model import Question
+from ..lesson.model import Lesson, Question
 from .text import live_region
 
 
@@ -76,3 +77,8 @@ class ChoiceQuestion(w.VBox):
         result = self.session.answer(chosen)
         self.feedback.value = feedback_html(result)
         return result
+
+
+def landmark_questions(lesson: Lesson, recorder: Recorder | None = None) -> list[ChoiceQuestion]:
+    """The lesson's landmark questions, each saved under the landmark exercise."""
+    return [ChoiceQuestion(question, landmarks.EXERCISE, recorder) for question in lesson.quizzes.landmarks]
