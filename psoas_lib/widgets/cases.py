@@ -7,9 +7,9 @@ from html import escape
 import ipywidgets as w
 
 from ..exercises.cases import EXERCISE, case_questions
+from ..exercises.recorder import Recorder
 from ..i18n import _
 from ..lesson.model import Indication
-from ..progress import Progress
 from .choice import ChoiceQuestion
 from .text import live_region, sources_html
 
@@ -42,11 +42,10 @@ class CaseExplorer(w.VBox):
 
 
 class CaseSelfCheck(w.VBox):
-    """One question per case (case -> mechanism), answers saved to `progress`, and a running score."""
+    """One question per case (case -> mechanism), answers saved through `recorder`, and a running score."""
 
-    def __init__(self, indications: list[Indication], progress: Progress | None = None):
-        self.progress = progress
-        self.questions = [ChoiceQuestion(question, EXERCISE, progress) for question in case_questions(indications)]
+    def __init__(self, indications: list[Indication], recorder: Recorder | None = None):
+        self.questions = [ChoiceQuestion(question, EXERCISE, recorder) for question in case_questions(indications)]
         self.results: dict[str, bool] = {}
         for view in self.questions:
             saved = view.session.saved()

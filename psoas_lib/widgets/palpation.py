@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from ..exercises.feedback import Feedback
+from ..exercises.recorder import Recorder
 from ..exercises.palpation import (
     CONFIRMATION, DEPTH, DONE, FAST, PLACEMENT, SLOW, LandmarkQuiz, Placement, grade_depth, grade_placement,
     screen_keys,
 )
 from ..i18n import _
 from ..lesson.model import CM_PER_INCH, ConfirmationQuestion, Lesson
-from ..progress import Progress
 from .choice import ChoiceQuestion, feedback_html
 from .text import live_region
 
@@ -98,10 +98,10 @@ class _ConfirmationQuestion(ChoiceQuestion):
 
 
 class PalpationQuiz(w.VBox):
-    """The three steps of finding the psoas: placement, depth, confirmation; saved to `progress` if given."""
+    """The three steps of finding the psoas: placement, depth, confirmation; saved through `recorder` if given."""
 
-    def __init__(self, lesson: Lesson, progress: Progress | None = None):
-        self.quiz = LandmarkQuiz(lesson.palpation, progress)
+    def __init__(self, lesson: Lesson, recorder: Recorder | None = None):
+        self.quiz = LandmarkQuiz(lesson.palpation, recorder)
         # Imported here, not at the top: matplotlib and ipympl take about 0.3 s to import, and notebook 02
         # imports this module before the safety screen is answered but builds the quiz only after.
         from ipympl.backend_nbagg import Canvas, FigureManager
@@ -237,7 +237,7 @@ class PalpationQuiz(w.VBox):
     def _show_saved(self) -> None:
         """After a restart of the kernel, show the feedback of the steps already passed."""
         x_cm, y_cm = self.quiz.position_cm
-        if self.quiz.progress and self.quiz.saved_answer("placement"):
+        if self.quiz.saved_answer("placement"):
             result = grade_placement(self.quiz.palpation, x_cm, y_cm)
             self.placement_feedback.value = feedback_html(placement_feedback(result, x_cm))
         if self.quiz.phase in (CONFIRMATION, DONE):
