@@ -475,3 +475,15 @@ def test_a_version_1_file_that_cannot_be_renamed_is_imported_once_and_left(tmp_p
         progress = open_progress(tmp_path)
         assert progress.get("landmarks", "pulse").attempts == 3 and progress.problem == ""
         assert "could not be renamed (Permission denied)" in progress.notice
+
+
+def test_the_frozen_version_2_store_and_hand_in_still_read(tmp_path):
+    """Files written by this version, kept as they were: a change of format must still read them."""
+    (tmp_path / "psoas-progress--ana.sqlite3").write_bytes((FIXTURES / "v2-store.sqlite3").read_bytes())
+    progress = open_progress(tmp_path)
+    placement = progress.get("palpation", "placement", "a1b2c3d4e5f60718")
+    assert (placement.answer, placement.correct, placement.attempts) == ("6.0,0.0", True, 2)
+    assert len(progress.history()) == 4 and progress.problem == "" and progress.notice == ""
+    handed_in = parse_progress((FIXTURES / "v2-hand-in.json").read_bytes())
+    assert handed_in["answers"] == read_store(FIXTURES / "v2-store.sqlite3", "psoas-release")
+    assert len(handed_in["history"]) == 4
