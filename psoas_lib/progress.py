@@ -283,8 +283,8 @@ class Progress:
         return True
 
     def _clear_stale_journal(self) -> None:
-        """Check the store; a journal a killed process left behind, which SQLite no longer needs once a reader
-        has rolled back what it held, is removed by SQLite itself at the next write: make one (the version)."""
+        """Check the store's format. A process killed mid-save can leave a journal that SQLite has already rolled
+        back but deletes only at the next write: rewriting the version is that write."""
         with self._transaction() as db:
             if os.path.lexists(f"{self.path}-journal"):
                 db.execute(f"PRAGMA user_version = {VERSION}")
