@@ -247,7 +247,8 @@ class Progress:
     # -- telling the student --------------------------------------------------------------------------------
 
     def on_problem(self, listener: Callable[[str], None]) -> None:
-        """Call `listener(problem)` whenever the problem changes (with "" when saving works again)."""
+        """Call `listener(problem)` whenever the problem changes (with "" when saving works again) or there is
+        news in `notice`."""
         self._listeners.append(listener)
 
     def _say(self, problem: str) -> None:
@@ -383,6 +384,8 @@ class Progress:
 
     def _tell(self, news: str) -> None:
         self.notice = f"{self.notice} {news}".strip()
+        for listener in self._listeners:
+            listener(self.problem)
 
     def _import_v1(self) -> None:
         """Take a version-1 JSON file of this lesson into the store once; the file is renamed, never deleted."""

@@ -26,7 +26,7 @@ class ProgressPanel(w.VBox):
         self.progress = progress
         self.collection = collection or default_collect_directory()
         progress.open()
-        self.notice = w.HTML(_status(progress.notice, "\u26a0 " + _("Note:")) if progress.notice else "")
+        self.notice = w.HTML()
         self.problem = w.HTML()
         progress.on_problem(self._show_problem)
         self._show_problem(progress.problem)
@@ -58,7 +58,10 @@ class ProgressPanel(w.VBox):
         self.show_summary()
 
     def _show_problem(self, problem: str) -> None:
-        """The store's current failure, said once here; each exercise then says "Not saved." beside its feedback."""
+        """The store's current failure, said once here (each exercise then says "Not saved." beside its
+        feedback), and its news (a damaged store kept aside)."""
+        notice = self.progress.notice
+        self.notice.value = _status(notice, "\u26a0 " + _("Note:")) if notice else ""
         self.problem.value = _status(problem + " " + _("You can go on: your answers are graded but not saved "
                                                        "until this is fixed."), "\u26a0 " + _("Not saved:")) \
             if problem else ""

@@ -147,3 +147,14 @@ def test_an_answer_to_a_changed_question_is_not_shown_as_the_answer(lesson, tmp_
     assert "The question changed since you answered it" in again.feedback.value
     assert "Correct." not in again.feedback.value
     assert [a["question"] for a in progress.history()] == ["pulse"]  # kept in the history
+
+
+def test_a_store_damaged_while_the_notebook_is_open_is_announced_when_it_is_kept_aside(tmp_path):
+    progress = Progress("psoas-release", student="ana", directory=tmp_path)
+    panel = ProgressPanel(progress)
+    progress.record("landmarks", "pulse", "x", True)
+    assert panel.notice.value == ""
+    progress.path.write_bytes(b"overwritten by something else" * 50)
+    assert progress.record("landmarks", "pulse", "y", True) is not None
+    assert "could not be read" in panel.notice.value and ".damaged-" in panel.notice.value
+    assert panel.problem.value == ""
