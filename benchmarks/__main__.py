@@ -16,7 +16,7 @@ import time
 from .common import isolated_environment, machine, markdown_table
 
 MEASURES = ["lesson_loading", "imports", "notebook_execution", "kernel_memory", "voila_interactive",
-            "click_feedback", "server_start"]
+            "click_feedback", "progress_store", "server_start"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,12 +33,13 @@ from pathlib import Path
 
 from harness.clients import HubClient
 from harness.hub import ACCOUNT_PREFIX, Hub, running_hub
-from psoas_lib.progress import CorruptProgress, parse_progress
+from psoas_lib.progress import CorruptProgress, parse_progress, read_store
 
 from .common import machine
 
 NOTEBOOK = "psoas-release/notebooks/02_technique.ipynb"
-PROGRESS_FILE = "psoas-release--{name}.json"
+PROGRESS_FILE = "psoas-release--{name}.hand-in.json"
+STORE_FILE = "psoas-progress--{name}.sqlite3"   # the student's own progress store
 MEMORY_GUARD = 2.5 * 1024**3  # bytes of MemAvailable under which a round is stopped (sampled every second)
 STUDENT_TIMEOUT = 1200  # seconds for one student from start to hand-in
 
@@ -164,24 +165,23 @@ def hub_reasons(hub: Hub, students: list[Student]) -> None:
 def check_files(hub: Hub, student: Student) -> str:
     """'' when the student's own progress and handed-in files hold exactly this student's answers."""
     account = pwd.getpwnam(ACCOUNT_PREFIX + student.name)
-    progress = Path(account.pw_dir) / ".psoas/progress" / PROGRESS_FILE.format(name=student.name)
+    progress = Path(account.pw_dir) / ".psoas/progress" / STORE_FILE.format(name=student.name)
     handed_in = hub.hand_in_folder(student.name) / PROGRESS_FILE.format(name=student.name)
     for path in (progress, handed_in):
         if not path.exists():
             return f"{path} is missing"
         if path.stat().st_uid != account.pw_uid:
             return f"{path} is not owned by {account.pw_name}"
-    try:  # the same validation the notebooks and the class report apply
-        mine, theirs = parse_progress(progress.read_bytes()), parse_progress(handed_in.read_bytes())
+    try:  # the same validation the class report applies; the store read-only, as root must not write there
+        answers, theirs = read_store(progress, "psoas-release"), parse_progress(handed_in.read_bytes())
     except CorruptProgress as error:
         return f"not readable progress: {error}"
-    answers = mine["answers"]
-    if mine["student"] != student.name or theirs["student"] != student.name:
-        return "a file names another student"
+    if theirs["student"] != student.name:
+        return "the hand-in names another student"
     if theirs["answers"] != answers:
         return "the handed-in answers differ from the saved ones"
     expected = {"palpation/placement": (2, True), "palpation/depth": (1, True)}
-    got = {key: (answers[key]["attempts"], answers[key]["correct"]) for key in expected if key in answers}
+    got = {key: (answers[key].attempts, answers[key].correct) for key in expected if key in answers}
     return "" if got == expected else f"unexpected answers {got}"
 
 

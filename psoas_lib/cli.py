@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -13,7 +14,7 @@ import yaml
 from .hub.links import NOTEBOOKS, VIEWS, hub_link
 from .lesson import Lesson, LessonError, bundled_lesson_path, load_lesson
 from .lesson.migrations import upgrade_file
-from .report import collect, summary_text, write_csvs
+from .report import collect, printable, summary_text, write_csvs
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -106,15 +107,28 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _usage_error(message: str) -> int:
+    """A bad argument: one line on stderr, exit status 2 (as argparse does)."""
+    print(f"psoas-lesson: error: {printable(message)}", file=sys.stderr)
+    return 2
+
+
 def _report(args: argparse.Namespace) -> int:
     directory = Path(args.directory)
+    output = Path(args.output) if args.output else directory
     if not directory.is_dir():
-        print(f"{directory}: no such folder")
-        return 1
+        return _usage_error(f"{directory}: no such folder")
+    if not output.is_dir():
+        return _usage_error(f"--output {output}: no such folder")
+    if not os.access(output, os.W_OK | os.X_OK):
+        return _usage_error(f"{output}: not writable, so the CSV files cannot be written there (use --output)")
     report = collect(directory, args.hub_accounts)
-    results, summary = write_csvs(report, Path(args.output) if args.output else directory)
+    try:
+        results, summary = write_csvs(report, output)
+    except OSError as error:
+        return _usage_error(f"{output}: the CSV files could not be written ({error.strerror or error})")
     print(summary_text(report))
-    print(f"wrote {results} and {summary}")
+    print(printable(f"wrote {results} and {summary}"))
     return 0
 
 
@@ -205,8 +219,15 @@ def _hub_prestart(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments get one line, not the usage text: `psoas-lesson COMMAND --help` gives that."""
+
+    def error(self, message: str) -> None:
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="psoas-lesson", description="Work with psoas-release lesson files.")
+    parser = _Parser(prog="psoas-lesson", description="Work with psoas-release lesson files.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check lesson files; print PATH: ok or every error")
@@ -232,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--short", action="store_true", help="for a short lesson (one with extends:)")
     schema.set_defaults(run=_schema)
 
-    report = commands.add_parser("report", help="summarise the students' progress files in DIR")
+    report = commands.add_parser("report", help="summarise the students' hand-ins in DIR and its sub-folders")
     report.add_argument("directory", metavar="DIR")
     report.add_argument("--output", metavar="OUTDIR", help="where to write the CSV files (default: DIR)")
     report.add_argument("--hub-accounts", metavar="PREFIX",

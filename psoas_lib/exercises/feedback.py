@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -16,3 +16,5 @@ class Feedback:
     correct: bool
     message: str
     verdict: str = ""
+    # False when the answer was graded but could not be saved; keyword-only, so subclasses keep their fields.
+    saved: bool = field(default=True, kw_only=True)

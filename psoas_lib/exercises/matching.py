@@ -7,12 +7,14 @@ Answers are compared by text, not by movement: where the lesson gives several mo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..i18n import _
 from ..lesson.model import Movement, Progression
 from .feedback import Feedback
+from .fingerprint import fingerprint
+from .recorder import Recorder, recorded
 
 Role = Literal["therapist", "patient"]
 ROLES: tuple[Role, ...] = ("therapist", "patient")
@@ -76,3 +78,46 @@ def grade_matching(progression: Progression, answers: Mapping[Key, str | None]) 
         ((movement.id, role), grade_match(progression, movement.id, role, answers.get((movement.id, role))))
         for movement in progression.movements for role in ROLES
     ))
+
+
+EXERCISE = "matching"
+
+
+def question_id(movement_id: str, role: Role) -> str:
+    """How one pair is saved: "movement:role"."""
+    return f"{movement_id}:{role}"
+
+
+class MatchingSession:
+    """The matching exercise: grades every pair, records the answered ones, and finds the saved ones."""
+
+    def __init__(self, progression: Progression, recorder: Recorder | None = None):
+        self.progression = progression
+        self.recorder = recorder
+
+    def fingerprint(self, movement_id: str, role: Role) -> str:
+        """One pair as asked: the movement, the role, the choices and the right action."""
+        movement = next(m for m in self.progression.movements if m.id == movement_id)
+        return fingerprint(movement.name, role, choices(self.progression, role), action(movement, role))
+
+    def answer(self, answers: Mapping[Key, str | None]) -> tuple[MatchingGrade, Feedback]:
+        """The grade of every pair, and the overall feedback once the answered pairs are recorded."""
+        grade = grade_matching(self.progression, answers)
+        saved = True
+        for (movement, role), feedback in grade.results:
+            if answers.get((movement, role)):
+                saved = recorded(feedback, self.recorder, EXERCISE, question_id(movement, role),
+                                 answers[(movement, role)], self.fingerprint(movement, role)).saved and saved
+        return grade, replace(grade.feedback, saved=saved)
+
+    def saved_answers(self) -> dict[Key, str]:
+        """The saved action of every pair saved for its current version (and still among the choices)."""
+        if self.recorder is None:
+            return {}
+        out: dict[Key, str] = {}
+        for movement in self.progression.movements:
+            for role in ROLES:
+                saved = self.recorder.get(EXERCISE, question_id(movement.id, role), self.fingerprint(movement.id, role))
+                if saved and saved.answer in choices(self.progression, role):
+                    out[(movement.id, role)] = saved.answer
+        return out

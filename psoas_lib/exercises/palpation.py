@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lesson.model import Artery, ConfirmationQuestion, Fact, Palpation, PointCm
-from ..progress import Progress
-from .choice import grade_choice
 from .feedback import Feedback
+from .fingerprint import fingerprint
+from .recorder import ChoiceSession, Recorder, Saved, recorded
 
 STEP_CM = 1.0
 # Positions are kept to 1 mm, the precision shown to the student, so what is shown is what is graded.
@@ -122,10 +122,11 @@ class LandmarkQuiz:
     id), and a new quiz on the same progress resumes where the student left off.
     """
 
-    def __init__(self, palpation: Palpation, progress: Progress | None = None, exercise: str = "palpation"):
+    def __init__(self, palpation: Palpation, progress: Recorder | None = None, exercise: str = "palpation"):
         self.palpation = palpation
         self.progress = progress
         self.exercise = exercise
+        self.sessions = {question.id: ChoiceSession(question, exercise, progress) for question in palpation.confirmation}
         self.position_cm: tuple[float, float] = (0.0, 0.0)
         self.phase = PLACEMENT
         self._confirmed: set[str] = set()
@@ -147,8 +148,8 @@ class LandmarkQuiz:
         self._expect(PLACEMENT)
         if x_cm is not None and y_cm is not None:
             self.position_cm = (round(x_cm, POSITION_DECIMALS), round(y_cm, POSITION_DECIMALS))
-        result = grade_placement(self.palpation, *self.position_cm)
-        self._record("placement", "{:.1f},{:.1f}".format(*self.position_cm), result.correct)
+        result = self._record("placement", "{:.1f},{:.1f}".format(*self.position_cm),
+                              grade_placement(self.palpation, *self.position_cm))
         if result.correct:
             self.phase = DEPTH
         return result
@@ -156,8 +157,7 @@ class LandmarkQuiz:
     def sink(self, speed: str) -> Feedback:
         """Sink in at `speed` (SLOW or FAST); slowly opens the confirmation."""
         self._expect(DEPTH)
-        result = grade_depth(self.palpation, speed)
-        self._record("depth", speed, result.correct)
+        result = self._record("depth", speed, grade_depth(self.palpation, speed))
         if result.correct:
             self.phase = CONFIRMATION
         return result
@@ -165,17 +165,13 @@ class LandmarkQuiz:
     def confirm(self, question_id: str, chosen: int) -> Feedback:
         """Answer confirmation question `question_id` with option `chosen`; all right finishes the quiz."""
         self._expect(CONFIRMATION)
-        question = self._question(question_id)
-        result = grade_choice(question, chosen)
-        self._record(question.id, question.options[chosen].text, result.correct)
-        self._settle(question.id, result.correct)
+        result = self._session(question_id).answer(chosen)
+        self._settle(question_id, result.correct)
         return result
 
     def chosen(self, question_id: str) -> int | None:
         """The saved option of a confirmation question, if any (to show it again after a restart)."""
-        saved = self.progress.get(self.exercise, question_id) if self.progress else None
-        texts = [option.text for option in self._question(question_id).options]
-        return texts.index(saved.answer) if saved and saved.answer in texts else None
+        return self._session(question_id).saved_choice()
 
     def restart(self) -> None:
         """Start again from the placement (saved answers stay until the next ones replace them)."""
@@ -186,11 +182,10 @@ class LandmarkQuiz:
         if self.phase != phase:
             raise WrongPhase(f"the quiz is at the {self.phase} step, not {phase}")
 
-    def _question(self, question_id: str) -> ConfirmationQuestion:
-        found = next((q for q in self.questions if q.id == question_id), None)
-        if found is None:
+    def _session(self, question_id: str) -> ChoiceSession:
+        if question_id not in self.sessions:
             raise ValueError(f"no confirmation question {question_id!r}")
-        return found
+        return self.sessions[question_id]
 
     def _settle(self, question_id: str, correct: bool) -> None:
         if correct:
@@ -200,15 +195,22 @@ class LandmarkQuiz:
         if self._confirmed >= {q.id for q in self.questions}:
             self.phase = DONE
 
-    def _record(self, question: str, answer: str, correct: bool) -> None:
-        if self.progress is not None:
-            self.progress.record(self.exercise, question, answer, correct)
+    def fingerprint(self, step: str) -> str:
+        """The placement as asked is its start zone; the depth step is always the same ("slowly")."""
+        return fingerprint(self.palpation.start_zone.model_dump(mode="json")) if step == "placement" else ""
+
+    def saved_answer(self, step: str) -> Saved | None:
+        """The saved answer to this version of the placement or depth step, if any."""
+        return self.progress.get(self.exercise, step, self.fingerprint(step)) if self.progress else None
+
+    def _record(self, step: str, answer: str, result: Feedback) -> Feedback:
+        return recorded(result, self.progress, self.exercise, step, answer, self.fingerprint(step))
 
     def _resume(self) -> None:
         """Take up the saved answers: position, then each step passed in order."""
         if self.progress is None:
             return
-        placement = self.progress.get(self.exercise, "placement")
+        placement = self.saved_answer("placement")
         if placement is None:
             return
         try:
@@ -219,11 +221,11 @@ class LandmarkQuiz:
         if not grade_placement(self.palpation, x_cm, y_cm).correct:
             return
         self.phase = DEPTH
-        depth = self.progress.get(self.exercise, "depth")
+        depth = self.saved_answer("depth")
         if not (depth and depth.answer == SLOW):
             return
         self.phase = CONFIRMATION
-        for question in self.questions:
-            chosen = self.chosen(question.id)
-            if chosen is not None:
-                self._settle(question.id, grade_choice(question, chosen).correct)
+        for question_id, session in self.sessions.items():
+            saved = session.saved()
+            if saved is not None:
+                self._settle(question_id, saved.correct)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from ..i18n import _
 from ..lesson.model import Progression
 from .feedback import Feedback
+from .fingerprint import fingerprint
+from .recorder import Recorder, recorded
 
 Order = tuple[str, ...]
 # The notebook's shuffle is seeded so that its committed outputs are reproducible; with this seed only two
@@ -130,3 +132,33 @@ def grade_order(progression: Progression, answer: Sequence[str]) -> SequenceGrad
         longest_ordered_run=longest_increasing_run([correct_position[m] for m in answer]),
         misplaced=tuple(misplaced),
     )
+
+
+EXERCISE = "sequencing"
+QUESTION = "order"
+SEPARATOR = " > "  # how an order is saved: the step ids joined
+
+
+class SequencingSession:
+    """The ordering question: grades an order, records it, and finds the saved one."""
+
+    def __init__(self, progression: Progression, recorder: Recorder | None = None):
+        self.progression = progression
+        self.recorder = recorder
+        names = {movement.id: movement.name for movement in progression.movements}
+        self.fingerprint = fingerprint([names[step] for step in progression.order])
+
+    def grade(self, order: Order) -> SequenceGrade:
+        return grade_order(self.progression, order)
+
+    def answer(self, order: Order) -> tuple[SequenceGrade, Feedback]:
+        """The grade of `order`, and its feedback once recorded (saying whether it was saved)."""
+        grade = self.grade(order)
+        return grade, recorded(grade.feedback, self.recorder, EXERCISE, QUESTION, SEPARATOR.join(order),
+                               self.fingerprint)
+
+    def saved_order(self) -> Order | None:
+        """The saved order, if there is one for this version of the question."""
+        saved = self.recorder.get(EXERCISE, QUESTION, self.fingerprint) if self.recorder else None
+        order = tuple(saved.answer.split(SEPARATOR)) if saved else ()
+        return order if order and sorted(order) == sorted(self.progression.order) else None

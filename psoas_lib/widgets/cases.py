@@ -7,9 +7,9 @@ from html import escape
 import ipywidgets as w
 
 from ..exercises.cases import EXERCISE, case_questions
+from ..exercises.recorder import Recorder
 from ..i18n import _
 from ..lesson.model import Indication
-from ..progress import Progress
 from .choice import ChoiceQuestion
 from .placeholder import N_, HasPlaceholder
 from .text import live_region, sources_html
@@ -45,16 +45,15 @@ class CaseExplorer(HasPlaceholder, w.VBox):
 
 
 class CaseSelfCheck(HasPlaceholder, w.VBox):
-    """One question per case (case -> mechanism), answers saved to `progress`, and a running score."""
+    """One question per case (case -> mechanism), answers saved through `recorder`, and a running score."""
 
     before_run = N_("Self-check on the cases — run the notebook (Run ▸ Run All Cells) to answer it.")
 
-    def __init__(self, indications: list[Indication], progress: Progress | None = None):
-        self.progress = progress
-        self.questions = [ChoiceQuestion(question, EXERCISE, progress) for question in case_questions(indications)]
+    def __init__(self, indications: list[Indication], recorder: Recorder | None = None):
+        self.questions = [ChoiceQuestion(question, EXERCISE, recorder) for question in case_questions(indications)]
         self.results: dict[str, bool] = {}
         for view in self.questions:
-            saved = progress.get(EXERCISE, view.question.id) if progress else None
+            saved = view.session.saved()
             if saved:
                 self.results[view.question.id] = saved.correct
             view.check.on_click(lambda _button, view=view: self._answered(view))

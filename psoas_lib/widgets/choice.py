@@ -6,34 +6,51 @@ from html import escape
 
 import ipywidgets as w
 
-from ..exercises.choice import display_order, grade_choice
+from ..exercises.choice import display_order
+from ..exercises import landmarks
 from ..exercises.feedback import Feedback
+from ..exercises.recorder import ChoiceSession, Recorder
 from ..i18n import _
-from ..lesson.model import Question
-from ..progress import Progress
+from ..lesson.model import Lesson, Question
 from .placeholder import N_, HasPlaceholder
 from .text import live_region
 
 
+def not_saved_html() -> str:
+    """Said beside the feedback of an answer that could not be saved (the progress panel says why)."""
+    headline = _("Not saved.")
+    return (f' <b class="psoas-not-saved">\u26a0 {escape(headline)}</b> '
+            + escape(_("This answer was not saved: see the message about your progress at the top.")))
+
+
 def feedback_html(feedback: Feedback | None) -> str:
-    """Feedback in a live region, with its verdict in words (never colour alone)."""
+    """Feedback in a live region, with its verdict in words (never colour alone), and "Not saved." beside it
+    when the answer could not be saved."""
     if feedback is None:
         return live_region("", "psoas-feedback")
     verdict = _("Correct.") if feedback.correct else _("Not quite.")
     mark = "✔" if feedback.correct else "✘"
     kind = "right" if feedback.correct else "wrong"
-    return live_region(f"<b>{mark} {escape(verdict)}</b> {escape(feedback.message)}", f"psoas-feedback psoas-{kind}")
+    note = "" if feedback.saved else not_saved_html()
+    return live_region(f"<b>{mark} {escape(verdict)}</b> {escape(feedback.message)}{note}",
+                       f"psoas-feedback psoas-{kind}")
+
+
+def changed_html(earlier: str) -> str:
+    """Said where an answer to an earlier version of the question would have been shown."""
+    return live_region(escape(_("The question changed since you answered it (you answered: {answer}). Your earlier "
+                                "answer is kept in your history; answer it again.").format(answer=earlier)),
+                       "psoas-feedback")
 
 
 class ChoiceQuestion(HasPlaceholder, w.VBox):
-    """One question; answers are graded by `grade_choice` and, when given a Progress, saved."""
+    """One question; answers go through its `ChoiceSession`, which grades them and, given a recorder, saves."""
 
     before_run = N_("Question — run the notebook (Run ▸ Run All Cells) to answer it.")
 
-    def __init__(self, question: Question, exercise: str, progress: Progress | None = None):
+    def __init__(self, question: Question, exercise: str, recorder: Recorder | None = None):
         self.question = question
-        self.exercise = exercise
-        self.progress = progress
+        self.session = ChoiceSession(question, exercise, recorder)
         self.prompt = w.HTML(f"<p><b>{escape(question.prompt)}</b></p>")
         self.options = w.RadioButtons(
             options=[(question.options[index].text, index) for index in display_order(question)],
@@ -47,11 +64,12 @@ class ChoiceQuestion(HasPlaceholder, w.VBox):
         self._restore()
 
     def _restore(self) -> None:
-        saved = self.progress.get(self.exercise, self.question.id) if self.progress else None
-        texts = [option.text for option in self.question.options]
-        if saved and saved.answer in texts:
-            self.options.value = texts.index(saved.answer)
-            self.feedback.value = feedback_html(grade_choice(self.question, self.options.value))
+        chosen = self.session.saved_choice()
+        if chosen is not None:
+            self.options.value = chosen
+            self.feedback.value = feedback_html(self.session.saved())
+        elif (earlier := self.session.changed()) is not None:
+            self.feedback.value = changed_html(earlier)
 
     def answer(self, chosen: int | None) -> Feedback | None:
         """Grade option `chosen` (None asks the student to pick one first)."""
@@ -59,8 +77,11 @@ class ChoiceQuestion(HasPlaceholder, w.VBox):
             hint = _("Choose an answer first.")
             self.feedback.value = live_region(escape(hint), "psoas-feedback")
             return None
-        result = grade_choice(self.question, chosen)
+        result = self.session.answer(chosen)
         self.feedback.value = feedback_html(result)
-        if self.progress:
-            self.progress.record(self.exercise, self.question.id, self.question.options[chosen].text, result.correct)
         return result
+
+
+def landmark_questions(lesson: Lesson, recorder: Recorder | None = None) -> list[ChoiceQuestion]:
+    """The lesson's landmark questions, each saved under the landmark exercise."""
+    return [ChoiceQuestion(question, landmarks.EXERCISE, recorder) for question in lesson.quizzes.landmarks]

@@ -6,15 +6,14 @@ from html import escape
 
 import ipywidgets as w
 
-from ..exercises.matching import ROLES, MatchingGrade, Role, choices, grade_matching
+from ..exercises.matching import ROLES, MatchingGrade, MatchingSession, Role, choices
+from ..exercises.recorder import Recorder
 from ..i18n import _
 from ..lesson.model import Movement, Progression
-from ..progress import Progress
 from .choice import feedback_html
 from .placeholder import N_, HasPlaceholder
 from .text import sources_html
 
-EXERCISE = "matching"
 UNANSWERED = ""
 
 # A drop-down shows its answer on one line. Where the page is narrower than about 1100 CSS pixels (a window
@@ -24,10 +23,6 @@ CHOSEN_CSS = """<style>
 .psoas-chosen { display: none; margin: 0 0 0.3em 1em; }
 @media (max-width: 1100px) { .psoas-chosen { display: block; } }
 </style>"""
-
-
-def question_id(movement: str, role: Role) -> str:
-    return f"{movement}:{role}"
 
 
 def explanations_html(grade: MatchingGrade, progression: Progression) -> str:
@@ -49,13 +44,13 @@ def _label(movement: Movement, role: Role) -> str:
 
 
 class MatchingExercise(HasPlaceholder, w.VBox):
-    """Drop-downs labelled with movement and role; "Check matches" grades all and, given a Progress, saves."""
+    """Drop-downs labelled with movement and role; "Check matches" grades all through the session, which saves."""
 
     before_run = N_("Matching exercise — run the notebook (Run ▸ Run All Cells) to answer it.")
 
-    def __init__(self, progression: Progression, progress: Progress | None = None):
+    def __init__(self, progression: Progression, recorder: Recorder | None = None):
         self.progression = progression
-        self.progress = progress
+        self.session = MatchingSession(progression, recorder)
         options = {role: [(_("(choose an action)"), UNANSWERED), *((text, text) for text in choices(progression, role))]
                    for role in ROLES}
         self.dropdowns = {
@@ -81,12 +76,8 @@ class MatchingExercise(HasPlaceholder, w.VBox):
         self._restore()
 
     def _restore(self) -> None:
-        if not self.progress:
-            return
-        for (movement, role), dropdown in self.dropdowns.items():
-            saved = self.progress.get(EXERCISE, question_id(movement, role))
-            if saved and saved.answer in [value for _text, value in dropdown.options]:
-                dropdown.value = saved.answer
+        for key, action in self.session.saved_answers().items():
+            self.dropdowns[key].value = action
 
     def _show_chosen(self, key: tuple[str, Role], action: str) -> None:
         self.chosen[key].value = chosen_html(action)
@@ -96,12 +87,7 @@ class MatchingExercise(HasPlaceholder, w.VBox):
 
     def answer(self) -> MatchingGrade:
         """Grade every pair, explain the wrong ones, and save the pairs that were answered."""
-        grade = grade_matching(self.progression, self.answers())
-        self.feedback.value = feedback_html(grade.feedback)
+        grade, feedback = self.session.answer(self.answers())
+        self.feedback.value = feedback_html(feedback)
         self.details.value = explanations_html(grade, self.progression)
-        if self.progress:
-            for (movement, role), feedback in grade.results:
-                chosen = self.dropdowns[(movement, role)].value
-                if chosen:
-                    self.progress.record(EXERCISE, question_id(movement, role), chosen, feedback.correct)
         return grade

@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from ..exercises.choice import grade_choice
 from ..exercises.feedback import Feedback
+from ..exercises.recorder import Recorder
 from ..exercises.palpation import (
     CONFIRMATION, DEPTH, DONE, FAST, PLACEMENT, SLOW, LandmarkQuiz, Placement, grade_depth, grade_placement,
     screen_keys,
 )
 from ..i18n import _
 from ..lesson.model import CM_PER_INCH, ConfirmationQuestion, Lesson
-from ..progress import Progress
 from .choice import ChoiceQuestion, feedback_html
 from .placeholder import N_, HasPlaceholder
 from .text import live_region
@@ -74,7 +73,7 @@ def placement_feedback(result: Placement, x_cm: float) -> Feedback:
                                for key in keys)
         parts.append(_("Press {moves}.").format(moves=moves))
     parts.append("[" + "; ".join(result.sources) + "]")
-    return Feedback(result.correct, " ".join(parts), result.verdict)
+    return Feedback(result.correct, " ".join(parts), result.verdict, saved=result.saved)
 
 
 def _status(text: str) -> str:
@@ -100,12 +99,12 @@ class _ConfirmationQuestion(ChoiceQuestion):
 
 
 class PalpationQuiz(HasPlaceholder, w.VBox):
-    """The three steps of finding the psoas: placement, depth, confirmation; saved to `progress` if given."""
+    """The three steps of finding the psoas: placement, depth, confirmation; saved through `recorder` if given."""
 
     before_run = N_("Palpation quiz — run the notebook (Run ▸ Run All Cells) to take it.")
 
-    def __init__(self, lesson: Lesson, progress: Progress | None = None):
-        self.quiz = LandmarkQuiz(lesson.palpation, progress)
+    def __init__(self, lesson: Lesson, recorder: Recorder | None = None):
+        self.quiz = LandmarkQuiz(lesson.palpation, recorder)
         # Imported here, not at the top: matplotlib and ipympl take about 0.3 s to import, and notebook 02
         # imports this module before the safety screen is answered but builds the quiz only after.
         from ipympl.backend_nbagg import Canvas, FigureManager
@@ -241,13 +240,14 @@ class PalpationQuiz(HasPlaceholder, w.VBox):
     def _show_saved(self) -> None:
         """After a restart of the kernel, show the feedback of the steps already passed."""
         x_cm, y_cm = self.quiz.position_cm
-        if self.quiz.progress and self.quiz.progress.get(self.quiz.exercise, "placement"):
+        if self.quiz.saved_answer("placement"):
             result = grade_placement(self.quiz.palpation, x_cm, y_cm)
             self.placement_feedback.value = feedback_html(placement_feedback(result, x_cm))
         if self.quiz.phase in (CONFIRMATION, DONE):
             self.depth_feedback.value = feedback_html(grade_depth(self.quiz.palpation, SLOW))
         for question in self.questions:
-            chosen = self.quiz.chosen(question.question.id)
+            session = self.quiz.sessions[question.question.id]
+            chosen = session.saved_choice()
             if chosen is not None:
                 question.options.value = chosen
-                question.feedback.value = feedback_html(grade_choice(question.question, chosen))
+                question.feedback.value = feedback_html(session.saved())

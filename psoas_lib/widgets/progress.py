@@ -1,5 +1,6 @@
-"""A student's saved progress: a notice when a damaged file was kept aside, a summary, "Reset my progress",
-and on a hub with a collection folder, "Hand in my progress"."""
+"""A student's saved progress: the one place a notebook says what went wrong with saving (a damaged store kept
+aside, a folder that is not writable, ...), a summary, "Reset my progress", and on a hub with a collection folder,
+"Hand in my progress"."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..i18n import _
-from ..progress import Progress, default_collect_directory
+from ..progress import Progress, ProgressError, default_collect_directory
 from .placeholder import N_, HasPlaceholder
 from .text import live_region
 
@@ -27,7 +28,11 @@ class ProgressPanel(HasPlaceholder, w.VBox):
     def __init__(self, progress: Progress, collection: Path | None = None):
         self.progress = progress
         self.collection = collection or default_collect_directory()
-        self.notice = w.HTML(_status(progress.notice, "\u26a0 " + _("Note:")) if progress.notice else "")
+        progress.open()
+        self.notice = w.HTML()
+        self.problem = w.HTML()
+        progress.on_problem(self._show_problem)
+        self._show_problem(progress.problem)
         self.summary = w.HTML()
         self.refresh_button = w.Button(description=_("Show my saved progress"),
                                        tooltip=_("Show my saved progress"), layout=w.Layout(width="auto"))
@@ -50,9 +55,19 @@ class ProgressPanel(HasPlaceholder, w.VBox):
         self.hand_in_button.on_click(lambda _button: self.hand_in())
         if self.collection:
             buttons.append(self.hand_in_button)
-        super().__init__([self.notice, self.summary, w.HBox(buttons), self.handed_in,
+        self.buttons = w.HBox(buttons)
+        super().__init__([self.notice, self.problem, self.summary, self.buttons, self.handed_in,
                           self.question, self.confirmation])
         self.show_summary()
+
+    def _show_problem(self, problem: str) -> None:
+        """The store's current failure, said once here (each exercise then says "Not saved." beside its
+        feedback), and its news (a damaged store kept aside)."""
+        notice = self.progress.notice
+        self.notice.value = _status(notice, "\u26a0 " + _("Note:")) if notice else ""
+        self.problem.value = _status(problem + " " + _("You can go on: your answers are graded but not saved "
+                                                       "until this is fixed."), "\u26a0 " + _("Not saved:")) \
+            if problem else ""
 
     def show_summary(self) -> None:
         answers = self.progress.answers.values()
@@ -63,6 +78,10 @@ class ProgressPanel(HasPlaceholder, w.VBox):
     def hand_in(self) -> None:
         try:
             self.progress.hand_in(self.collection)
+        except ProgressError as error:
+            self.handed_in.value = _status(_("Could not hand in: {reason}").format(reason=error),
+                                           "\u26a0 " + _("Note:"))
+            return
         except OSError as error:
             self.handed_in.value = _status(_("Could not hand in ({reason}). Your answers are still saved here; "
                                              "tell your instructor.").format(reason=error.strerror or error),
@@ -82,7 +101,10 @@ class ProgressPanel(HasPlaceholder, w.VBox):
         self._close_confirmation()
 
     def reset(self) -> None:
-        self.progress.reset()
+        if not self.progress.reset():
+            self._close_confirmation()
+            self.question.value = _status(_("Nothing was reset: your progress could not be changed (see above)."))
+            return
         self._close_confirmation()
         self.question.value = _status(_("Your progress was reset. To start afresh, restart the kernel and run "
                                         "all cells (in Voila, reload the page)."))

@@ -10,17 +10,14 @@ from html import escape
 
 import ipywidgets as w
 
-from ..exercises.sequencing import SEED, SequenceGrade, grade_order, move_down, move_up, shuffled
+from ..exercises.feedback import Feedback
+from ..exercises.recorder import Recorder
+from ..exercises.sequencing import SEED, SequenceGrade, SequencingSession, move_down, move_up, shuffled
 from ..i18n import _
 from ..lesson.model import Progression
-from ..progress import Progress
 from .choice import feedback_html
 from .placeholder import N_, HasPlaceholder
 from .text import live_region, sources_html
-
-EXERCISE = "sequencing"
-QUESTION = "order"
-SEPARATOR = " > "
 
 
 def announcement_html(text: str) -> str:
@@ -58,13 +55,13 @@ class _Row:
 
 
 class SequencingExercise(HasPlaceholder, w.VBox):
-    """The steps in a seeded shuffle; "Check order" grades them and, given a Progress, saves the answer."""
+    """The steps in a seeded shuffle; "Check order" grades them through its session, which saves the answer."""
 
     before_run = N_("Ordering exercise — run the notebook (Run ▸ Run All Cells) to put the steps in order.")
 
-    def __init__(self, progression: Progression, progress: Progress | None = None, seed: int = SEED):
+    def __init__(self, progression: Progression, recorder: Recorder | None = None, seed: int = SEED):
         self.progression = progression
-        self.progress = progress
+        self.session = SequencingSession(progression, recorder)
         self.names = {movement.id: movement.name for movement in progression.movements}
         self.start_order = shuffled(progression.order, seed)
         self.order = self.start_order
@@ -89,12 +86,12 @@ class SequencingExercise(HasPlaceholder, w.VBox):
             row.show(position, self.names[step])
 
     def _restore(self) -> None:
-        saved = self.progress.get(EXERCISE, QUESTION) if self.progress else None
-        order = tuple(saved.answer.split(SEPARATOR)) if saved else ()
-        if sorted(order) == sorted(self.progression.order):
+        order = self.session.saved_order()
+        if order is not None:
             self.order = order
             self._show()
-            self._show_grade(grade_order(self.progression, order))
+            grade = self.session.grade(order)
+            self._show_grade(grade, grade.feedback)
 
     def move(self, index: int, offset: int) -> None:
         """Move the step at row `index` one row up (offset -1) or down (+1); focus follows the step."""
@@ -121,12 +118,10 @@ class SequencingExercise(HasPlaceholder, w.VBox):
 
     def answer(self) -> SequenceGrade:
         """Grade the current order, show why misplaced steps go elsewhere, and save the answer."""
-        grade = grade_order(self.progression, self.order)
-        self._show_grade(grade)
-        if self.progress:
-            self.progress.record(EXERCISE, QUESTION, SEPARATOR.join(self.order), grade.correct)
+        grade, feedback = self.session.answer(self.order)
+        self._show_grade(grade, feedback)
         return grade
 
-    def _show_grade(self, grade: SequenceGrade) -> None:
-        self.feedback.value = feedback_html(grade.feedback)
+    def _show_grade(self, grade: SequenceGrade, feedback: Feedback) -> None:
+        self.feedback.value = feedback_html(feedback)
         self.details.value = misplaced_html(grade)

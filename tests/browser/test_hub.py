@@ -18,6 +18,7 @@ import pytest
 from benchmarks.class_load import round_of
 from harness.hub import ACCOUNT_PREFIX, running_hub
 from psoas_lib.hub.links import hub_link
+from psoas_lib.progress import parse_progress, read_store
 from psoas_lib.report import collect
 
 from .lab import error_outputs, screenshot, wait_for_voila
@@ -31,7 +32,8 @@ pytestmark = [
 STUDENT = "student1"
 CLASSMATE = "student2"
 ACCOUNT = ACCOUNT_PREFIX + STUDENT
-PROGRESS_FILE = "psoas-release--student1.json"
+PROGRESS_FILE = "psoas-release--student1.hand-in.json"
+STORE_FILE = "psoas-progress--student1.sqlite3"  # the student's own progress store
 NOTEBOOK = "notebooks/02_technique.ipynb"
 
 
@@ -64,10 +66,6 @@ def follow_link(page, hub, log_in=True):
 
 def owned_by_student(path):
     return path.stat().st_uid == pwd.getpwnam(ACCOUNT).pw_uid
-
-
-def saved(path):
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def edit_first_cell(notebook, text):
@@ -109,14 +107,15 @@ def test_a_student_completes_the_quiz_and_hands_it_in_through_the_hub(page, hub)
 
     home = hub.account_home(STUDENT)
     assert owned_by_student(home) and stat.S_IMODE(home.stat().st_mode) == 0o700, "the home is not private"
-    progress = home / ".psoas/progress" / PROGRESS_FILE
-    mine = saved(progress)
-    assert owned_by_student(progress) and mine["student"] == STUDENT
-    assert len(mine["answers"]) >= 6
+    store = home / ".psoas/progress" / STORE_FILE
+    mine = read_store(store, "psoas-release")
+    assert owned_by_student(store) and len(mine) >= 6
 
     folder = hub.hand_in_folder(STUDENT)
     handed_in = folder / PROGRESS_FILE
-    assert owned_by_student(handed_in) and saved(handed_in)["answers"] == mine["answers"]
+    theirs = parse_progress(handed_in.read_bytes())
+    assert owned_by_student(handed_in) and theirs["student"] == STUDENT and theirs["answers"] == mine
+    assert len(theirs["history"]) >= len(mine)
     assert owned_by_student(folder) and stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(hub.collection().stat().st_mode) == 0o711 and hub.collection().stat().st_uid == 0
     report = collect(hub.collection(), ACCOUNT_PREFIX)  # counted only when the student's own account handed it in
@@ -186,4 +185,4 @@ def test_a_small_class_at_once_finishes_with_each_students_own_files(hub):
     assert result["errors"] == {} and result["succeeded"] == 4
     assert len(result["clicks"]) == 4 * 4 and all(0 < c < 60 for c in result["clicks"])
     handed_in = sorted(p.relative_to(hub.collection()).as_posix() for p in hub.collection().glob("r0s*/*.json"))
-    assert handed_in == [f"r0s{i:03d}/psoas-release--r0s{i:03d}.json" for i in range(4)]
+    assert handed_in == [f"r0s{i:03d}/psoas-release--r0s{i:03d}.hand-in.json" for i in range(4)]

@@ -7,6 +7,9 @@ import re
 
 import pytest
 
+from psoas_lib.lesson import load_lesson
+from psoas_lib.progress import read_store
+
 from .lab import OUTPUT, error_outputs, open_notebook, open_voila, run_all, screenshot
 
 pytestmark = pytest.mark.browser
@@ -149,4 +152,7 @@ def test_progressions_in_jupyterlab(page, jupyterlab):
 def test_progressions_in_voila(page, voila, tmp_path):
     open_voila(page, voila(NOTEBOOK, env={"PSOAS_PROGRESS_DIR": str(tmp_path)}))
     check_progressions(page, "voila")
-    assert list(tmp_path.glob("*.json")), "the graded order was not saved"
+    lesson = load_lesson()
+    saved = [read_store(store, lesson.id) for store in tmp_path.glob("*.sqlite3")]
+    assert [sorted(answers["sequencing/order"].answer.split(" > ")) for answers in saved] == [
+        sorted(lesson.progression.order)], "the graded order was not saved"
