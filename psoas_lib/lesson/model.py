@@ -73,6 +73,8 @@ class ScreeningItem(Sourced):
 
 class Safety(Node):
     screening: list[ScreeningItem] = Field(min_length=1)
+    # What stops a release once started (a warning sign, unlike a pulse that only sends the fingers lateral).
+    during_release: Fact
     notes: list[Fact] = []
 
 
@@ -80,6 +82,7 @@ class Technique(Node):
     position: Fact
     hand: Fact
     start: Fact
+    landmarks: Fact  # the surface landmarks to find the start zone by
     approach: Fact
     too_fast: Fact
     confirmations: list[Fact] = Field(min_length=1)
@@ -87,12 +90,17 @@ class Technique(Node):
 
 
 class Movement(Sourced):
-    """One step of the progression: what the therapist and the patient each do."""
+    """One step of the progression: what the therapist and the patient each do.
+
+    `therapist_also` lists other therapist actions that are right for this movement too (a combined
+    movement contains its parts' actions); each must be the `therapist` action of another movement.
+    """
 
     id: Id
     name: Text
     therapist: Text
     patient: Text
+    therapist_also: list[Text] = []
 
 
 class Reason(Sourced):
@@ -105,6 +113,15 @@ class Progression(Node):
     order: list[Id] = Field(min_length=2)
     reasons: list[Reason] = []
     last_step_note: Fact
+
+    @model_validator(mode="after")
+    def _also_right_actions_are_offered(self) -> Progression:
+        offered = {movement.therapist for movement in self.movements}
+        for movement in self.movements:
+            unknown = [text for text in movement.therapist_also if text not in offered]
+            if unknown:
+                raise ValueError(f"{movement.id}: therapist_also {unknown[0]!r} is no movement's therapist action")
+        return self
 
 
 class Window(Node):
@@ -158,23 +175,18 @@ class Reassessment(Sourced):
 
 
 class StartZone(Node):
-    lateral_min_in: float = Field(ge=0)
-    lateral_max_in: float = Field(gt=0)
+    """Where the fingertips start: lateral_min_cm to lateral_max_cm from the midline, both edges included,
+    within level_tolerance_cm of the umbilicus's level. Graded, printed and drawn in cm, one zone."""
+
+    lateral_min_cm: float = Field(ge=0)
+    lateral_max_cm: float = Field(gt=0)
     level_tolerance_cm: float = Field(gt=0)
 
     @model_validator(mode="after")
     def _min_below_max(self) -> StartZone:
-        if self.lateral_min_in >= self.lateral_max_in:
-            raise ValueError("lateral_min_in must be less than lateral_max_in")
+        if self.lateral_min_cm >= self.lateral_max_cm:
+            raise ValueError("lateral_min_cm must be less than lateral_max_cm")
         return self
-
-    @property
-    def lateral_min_cm(self) -> float:
-        return self.lateral_min_in * CM_PER_INCH
-
-    @property
-    def lateral_max_cm(self) -> float:
-        return self.lateral_max_in * CM_PER_INCH
 
 
 class Artery(Sourced):
@@ -225,17 +237,24 @@ class PlacementFeedback(Node):
 
 class ConfirmationOption(Option):
     moves_lateral: bool = False
+    stops_release: bool = False
 
 
 class ConfirmationQuestion(Question):
-    """A confirmation scenario; with `pulse_felt`, the one right answer must be an option that moves lateral."""
+    """A confirmation scenario. With `warning_sign` (a broad, expansile pulsation or new severe pain) the one
+    right answer must stop the release; otherwise, with `pulse_felt`, it must move lateral."""
 
     pulse_felt: bool = False
+    warning_sign: bool = False
     options: list[ConfirmationOption] = Field(min_length=2)
 
     @model_validator(mode="after")
-    def _pulse_means_lateral(self) -> ConfirmationQuestion:
-        if self.pulse_felt and not all(o.moves_lateral for o in self.options if o.correct):
+    def _the_right_answer_follows_the_rule(self) -> ConfirmationQuestion:
+        right = [option for option in self.options if option.correct]
+        if self.warning_sign and not all(o.stops_release and not o.moves_lateral for o in right):
+            raise ValueError("with a warning sign, the right option must stop the release "
+                             "(stops_release: true), not move lateral")
+        if self.pulse_felt and not self.warning_sign and not all(o.moves_lateral for o in right):
             raise ValueError("with a pulse felt, the right option must move lateral (mark it moves_lateral: true)")
         return self
 
@@ -248,19 +267,37 @@ class Palpation(Node):
     confirmation: list[ConfirmationQuestion] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _a_pulse_scenario(self) -> Palpation:
-        if not any(question.pulse_felt for question in self.confirmation):
+    def _a_pulse_and_a_warning_scenario(self) -> Palpation:
+        if not any(question.pulse_felt and not question.warning_sign for question in self.confirmation):
             raise ValueError("confirmation needs a question with pulse_felt: true (a pulse means move lateral)")
+        if not any(question.warning_sign for question in self.confirmation):
+            raise ValueError("confirmation needs a question with warning_sign: true (a broad, expansile "
+                             "pulsation or new severe pain means stop)")
         return self
 
 
-class Outline(Node):
+class Outline(Sourced):
+    """A structure of the anterior view, drawn by its kind so that none needs colour: a muscle is a hatched
+    area, a bone edge a thick line, a ligament a dashed line, a border (linea alba, a rectus's lateral
+    border) a dotted line, a vein a grey tube, a bony point a triangle."""
+
     id: Id
     label: Text
-    points_cm: list[PointCm] = Field(min_length=2)
+    kind: Literal["muscle", "bone", "ligament", "border", "vein", "bony-point"] = "muscle"
+    points_cm: list[PointCm] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _enough_points(self) -> Outline:
+        needed = {"muscle": 3, "bony-point": 1}.get(self.kind, 2)
+        if len(self.points_cm) < needed:
+            raise ValueError(f"a {self.kind} needs at least {needed} point(s), found {len(self.points_cm)}")
+        return self
 
 
-class AnteriorFigure(Node):
+class AnteriorFigure(Sourced):
+    """The front view. Its arteries are `palpation.arteries` (the pulse the quiz grades is the one drawn);
+    `sources` back the umbilicus, the bifurcation and the start zone as drawn."""
+
     title: Text
     description: Text
     quiz_description: Text  # the landmark quiz draws this view without the start zone
@@ -268,7 +305,6 @@ class AnteriorFigure(Node):
     start_zone_label: Text
     side_labels: tuple[Text, Text]
     outlines: list[Outline] = Field(min_length=1)
-    vessels: list[Outline] = Field(min_length=1)
     bifurcation_label: Text
 
 
