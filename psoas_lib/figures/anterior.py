@@ -15,7 +15,7 @@ from matplotlib.patches import Polygon, Rectangle
 from ..lesson.model import Artery, Lesson, Outline
 from . import style
 
-SIZE_IN = (12, 11)
+SIZE_IN = (12, 9)
 MARGIN_CM = 2.5  # between the drawing and the label columns
 SCALE_BAR_CM = 5
 
@@ -34,7 +34,8 @@ def draw_anterior(lesson: Lesson, ax: Axes | None = None, show_start_zone: bool 
     half_width_cm = max(zone.lateral_max_cm, *(abs(x) for x, _y in points)) + MARGIN_CM
     bottom_cm = min(y for _x, y in points) - 3
     top_cm = max(y for _x, y in points) + 1
-    # A pair (left and right) with the same label is labelled once, so the label columns stay readable.
+    # A pair (right and left) with the same label is labelled once, on the patient's right, so that the
+    # label columns stay readable.
     labels = list({label.text: label for label in reversed([_draw_outline(ax, o) for o in data.outlines])}.values())
     for side in (-1, 1) if show_start_zone else ():
         ax.add_patch(Rectangle(
