@@ -1,4 +1,5 @@
-"""The `psoas-lesson` command: start a lesson of your own, check it, and collect class results."""
+"""The `psoas-lesson` command: start a lesson of your own, check it, list its sourced statements, and collect
+class results."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 
 from .hub.links import NOTEBOOKS, VIEWS, hub_link
 from .lesson import LessonError, bundled_lesson_path, load_lesson
+from .lesson.facts import statements
+from .lesson.loader import field_path, positions
 from .report import collect, summary_text, write_csvs
 
 
@@ -23,6 +26,23 @@ def _validate(args: argparse.Namespace) -> int:
         else:
             print(f"{path}: ok")
     return status
+
+
+def _facts(args: argparse.Namespace) -> int:
+    path = Path(args.path) if args.path else bundled_lesson_path()
+    try:
+        lesson, where = load_lesson(path), positions(path)
+    except LessonError as error:
+        print(error)
+        return 1
+    found = statements(lesson)
+    for statement in found:
+        line, column = where[statement.location]
+        print(f"{path}:{line}:{column}: {field_path(statement.location)} [{'; '.join(statement.sources)}]")
+        for location, text in statement.texts:
+            print(f"    {field_path(location[len(statement.location):])}: {' '.join(text.split())}")
+    print(f"{len(found)} statements, each with its sources")
+    return 0
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -84,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="check lesson files; print PATH: ok or every error")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.set_defaults(run=_validate)
+
+    facts = commands.add_parser("facts", help="list every clinical statement of a lesson with its sources and "
+                                              "its place in the file (default: the bundled lesson)")
+    facts.add_argument("path", nargs="?", metavar="PATH")
+    facts.set_defaults(run=_facts)
 
     new = commands.add_parser("new", help="write an editable copy of the bundled lesson into DIR")
     new.add_argument("directory", metavar="DIR")

@@ -279,3 +279,13 @@ def _schema_problem(path: Path, positions: dict[Location, tuple[int, int]], erro
         if not isinstance(error.get("input"), (dict, list)):
             message += f" (got {error['input']!r})"
     return _problem(path, positions, loc, message)
+
+
+def positions(path: str | Path) -> dict[Location, tuple[int, int]]:
+    """The 1-based (line, column) of every key and list item of a lesson file, keyed by its location, for
+    tools that point into the file (`psoas-lesson facts`). Raises `LessonError` if it cannot be read."""
+    path = Path(path)
+    return _parse(path, _decode(path, _read_bytes(path)[0]))[1]
+
+
+field_path = _field_path  # a location as the error messages write it: anatomy.neighbours[0].text

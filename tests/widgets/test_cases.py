@@ -21,7 +21,7 @@ def test_the_explorer_lists_every_case_and_tells_the_chosen_ones_story(lesson):
     explorer.picker.value = femoral.id
     story = explorer.story.value
     assert all(escape(text) in story for text in (femoral.title, femoral.mechanism, femoral.why_release_helps))
-    assert "[post; ellis2006]" in story and 'aria-live="polite"' in story
+    assert "[post; ellis2006; lfcn-gray; gomez2023; elsevier-femoral-cutaneous]" in story and 'aria-live="polite"' in story
 
 
 def test_the_explorer_escapes_lesson_text(lesson):
