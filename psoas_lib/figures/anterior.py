@@ -34,9 +34,7 @@ def draw_anterior(lesson: Lesson, ax: Axes | None = None, show_start_zone: bool 
     half_width_cm = max(zone.lateral_max_cm, *(abs(x) for x, _y in points)) + MARGIN_CM
     bottom_cm = min(y for _x, y in points) - 3
     top_cm = max(y for _x, y in points) + 1
-    # A pair (right and left) with the same label is labelled once, on the patient's right, so that the
-    # label columns stay readable.
-    labels = list({label.text: label for label in reversed([_draw_outline(ax, o) for o in data.outlines])}.values())
+    labels = style.once([_draw_outline(ax, outline) for outline in data.outlines])
     for side in (-1, 1) if show_start_zone else ():
         ax.add_patch(Rectangle(
             (zone.lateral_min_cm if side > 0 else -zone.lateral_max_cm, -zone.level_tolerance_cm),

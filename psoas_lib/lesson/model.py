@@ -308,15 +308,25 @@ class AnteriorFigure(Sourced):
     bifurcation_label: Text
 
 
-class Shape(Node):
-    """A structure of the transverse section; its tissue picks the hatch it is drawn with."""
+class Shape(Sourced):
+    """A structure of the transverse section: an ellipse (`center_cm`, `size_cm`) or a polygon (`points_cm`);
+    its tissue picks the hatch and fill it is drawn with, so that no colour is needed."""
 
     id: Id
     label: Text
-    kind: Literal["ellipse"]
-    tissue: Literal["skin", "muscle", "viscera", "artery", "bone"]
-    center_cm: PointCm
-    size_cm: tuple[Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)]]
+    kind: Literal["ellipse", "polygon"]
+    tissue: Literal["skin", "fat", "fascia", "muscle", "bowel", "colon", "artery", "vein", "bone", "kidney"]
+    center_cm: PointCm | None = None
+    size_cm: tuple[Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)]] | None = None
+    points_cm: list[PointCm] = []
+
+    @model_validator(mode="after")
+    def _its_geometry(self) -> Shape:
+        if self.kind == "ellipse" and (self.center_cm is None or self.size_cm is None or self.points_cm):
+            raise ValueError("an ellipse needs center_cm and size_cm (and no points_cm)")
+        if self.kind == "polygon" and (len(self.points_cm) < 3 or self.center_cm or self.size_cm):
+            raise ValueError("a polygon needs at least 3 points_cm (and no center_cm or size_cm)")
+        return self
 
 
 class FingerPath(Node):
@@ -325,7 +335,9 @@ class FingerPath(Node):
     to_cm: PointCm
 
 
-class TransverseFigure(Node):
+class TransverseFigure(Sourced):
+    """The section at about L3-L4; `sources` back the level and the fingertips' path as drawn."""
+
     title: Text
     description: Text
     side_labels: tuple[Text, Text]
