@@ -21,8 +21,8 @@ def run(command: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "psoas_lib", *args], cwd=cwd, capture_output=True, text=True)
 
 
-def test_the_guide_names_new_validate_and_report():
-    assert [c.split()[1] for c in guide_commands()] == ["new", "validate", "report"]
+def test_the_guide_names_new_validate_facts_and_report():
+    assert [c.split()[1] for c in guide_commands()] == ["new", "validate", "facts", "report"]
 
 
 def test_every_guide_command_runs_in_order(tmp_path):
@@ -35,7 +35,8 @@ def test_every_guide_command_runs_in_order(tmp_path):
         assert result.returncode == 0, (command, result.stdout, result.stderr)
         outputs.append(result.stdout)
     assert "my-lesson/psoas_release.yaml: ok" in outputs[1]
-    assert "landmarks/pulse: 1 of 2 correct" in outputs[2]
+    assert "my-lesson/psoas_release.yaml:" in outputs[2] and "statements, each with its sources" in outputs[2]
+    assert "landmarks/pulse: 1 of 2 correct" in outputs[3]
     assert (tmp_path / "class-progress" / "class-summary.csv").exists()
 
 
