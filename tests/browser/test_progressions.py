@@ -137,7 +137,8 @@ def check_progressions(page, where):
     assert not error_outputs(page)
     order_by_keyboard(page, widget_output(page, "Check order"), where)
     match_heel_slide(page, widget_output(page, "Check matches"), where)
-    assert page.get_by_text(LOCKED).count() == 1 and not page.get_by_role("button", name="Start").is_visible()
+    assert page.get_by_text(LOCKED).count() == 1
+    assert not page.get_by_role("button", name="Start", exact=True).is_visible()
     answer_screen(page)
     page.get_by_role("button", name="Start", exact=True).wait_for(timeout=WAIT_MS)
     screenshot(page.locator(".psoas-safety-screen"), f"{where}-progressions-safety-screen")
