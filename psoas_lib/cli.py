@@ -1,4 +1,5 @@
-"""The `psoas-lesson` command: start a lesson of your own, check it, collect class results, run a class roster."""
+"""The `psoas-lesson` command: start a lesson of your own, check it, list its sourced statements, collect class
+results, run a class roster."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ import yaml
 
 from .hub.links import NOTEBOOKS, VIEWS, hub_link
 from .lesson import Lesson, LessonError, bundled_lesson_path, load_lesson
+from .lesson.facts import statements
+from .lesson.loader import positions
 from .lesson.migrations import upgrade_file
+from .lesson.problems import field_path
 from .report import collect, printable, summary_text, write_csvs
 
 
@@ -77,6 +81,23 @@ def _schema(args: argparse.Namespace) -> int:
         return 0
     Path(args.output).write_text(text, encoding="utf-8")
     print(f"wrote {args.output}")
+    return 0
+
+
+def _facts(args: argparse.Namespace) -> int:
+    path = Path(args.path) if args.path else bundled_lesson_path()
+    try:
+        lesson, where = load_lesson(path), positions(path)
+    except LessonError as error:
+        print(error)
+        return 1
+    found = statements(lesson)
+    for statement in found:
+        line, column = where.get(statement.location, (1, 1))
+        print(f"{path}:{line}:{column}: {field_path(statement.location)} [{'; '.join(statement.sources)}]")
+        for location, text in statement.texts:
+            print(f"    {field_path(location[len(statement.location):])}: {' '.join(text.split())}")
+    print(f"{len(found)} statements, each with its sources")
     return 0
 
 
@@ -237,6 +258,11 @@ def main(argv: list[str] | None = None) -> int:
     upgrade = commands.add_parser("upgrade", help="rewrite lesson files in the current format, keeping comments")
     upgrade.add_argument("paths", nargs="+", metavar="PATH")
     upgrade.set_defaults(run=_upgrade)
+
+    facts = commands.add_parser("facts", help="list every clinical statement of a lesson with its sources and "
+                                              "its place in the file (default: the bundled lesson)")
+    facts.add_argument("path", nargs="?", metavar="PATH")
+    facts.set_defaults(run=_facts)
 
     new = commands.add_parser("new", help="write a short lesson into DIR that extends the bundled one")
     new.add_argument("directory", metavar="DIR")

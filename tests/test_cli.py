@@ -77,3 +77,54 @@ def test_schema_is_the_lesson_format_as_editors_check_it(capsys, lesson_text):
     del tree["title"]
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(tree), key=lambda e: e.message)
     assert ["'title' is a required property", "500 is greater than the maximum of 120"] == [e.message for e in errors]
+
+
+def facts_headers(out: str, path) -> list[tuple[int, str, str]]:
+    """(line, field path, sources) of every statement header that `facts` printed."""
+    import re
+
+    found = []
+    for line in out.splitlines():
+        match = re.fullmatch(rf"{re.escape(str(path))}:(\d+):\d+: (\S+) \[(.+)\]", line)
+        if match:
+            found.append((int(match[1]), match[2], match[3]))
+    return found
+
+
+def test_facts_lists_every_sourced_statement_with_its_place_in_the_file(lesson, capsys):
+    from psoas_lib.lesson.facts import statements
+
+    path = bundled_lesson_path()
+    assert main(["facts"]) == 0
+    out = capsys.readouterr().out
+    headers = facts_headers(out, path)
+    assert len(headers) == len(statements(lesson)) > 100
+    assert out.rstrip().endswith(f"{len(headers)} statements, each with its sources")
+    file_lines = path.read_text(encoding="utf-8").splitlines()
+    by_field = {field: (line, sources) for line, field, sources in headers}
+    for item in lesson.safety.screening:  # each header points at its own item, with the item's sources
+        line, sources = by_field[f"safety.screening[{lesson.safety.screening.index(item)}]"]
+        assert f"id: {item.id}" in file_lines[line - 1] and sources == "; ".join(item.sources)
+    assert "    action: " + " ".join(lesson.safety.screening[0].action.split()) in out
+    assert by_field["safety.during_release"][1] == "; ".join(lesson.safety.during_release.sources)
+
+
+def test_facts_lists_a_questions_options_under_the_question(lesson, capsys):
+    assert main(["facts", str(bundled_lesson_path())]) == 0
+    out = capsys.readouterr().out
+    warning = next(q for q in lesson.palpation.confirmation if q.warning_sign)
+    assert f"    options[0].text: {warning.options[0].text}" in out
+
+
+def test_facts_of_a_broken_lesson_prints_its_errors_and_exits_1(lesson_text, write_lesson, capsys):
+    path = write_lesson(lesson_text.replace("  hand:\n", "  hands:\n"))
+    assert main(["facts", str(path)]) == 1
+    assert ": technique.hands: unknown field" in capsys.readouterr().out
+
+
+def test_facts_works_for_a_translated_lesson(capsys):
+    from pathlib import Path
+
+    german = Path(__file__).resolve().parents[1] / "docs" / "examples" / "psoas_release.de.yaml"
+    assert main(["facts", str(german)]) == 0
+    assert "Führen Sie das Release nicht durch" in capsys.readouterr().out

@@ -29,7 +29,7 @@ def customise(data):
     questions = data["quizzes"]["landmarks"]
     new_question = {**questions[0], "id": "custom-question", "prompt": "CUSTOM-QUESTION: where do you start?"}
     data["quizzes"]["landmarks"] = [questions[2], new_question, questions[1]]  # reordered, two removed
-    data["figures"]["anterior"]["vessels"][0]["label"] = "CUSTOM-LABEL aorta"
+    data["palpation"]["arteries"][0]["name"] = "CUSTOM-LABEL aorta"
     data["dose"]["window"] = {"min_minutes": 3, "max_minutes": 4}
     for step in data["dose"]["suggested_split"]["steps"]:
         step["seconds"] = 40

@@ -71,7 +71,7 @@ def test_the_german_example_has_the_bundled_lessons_ids_sources_and_numbers(less
 
 def test_the_skeleton_keeps_what_a_translation_must_not_change(lesson):
     """The comparison above can fail: a moved coordinate or another right answer shows in the skeleton."""
-    zone = lesson.palpation.start_zone.model_copy(update={"lateral_max_in": 4})
+    zone = lesson.palpation.start_zone.model_copy(update={"lateral_max_cm": 10.0})
     moved = lesson.model_copy(update={"palpation": lesson.palpation.model_copy(update={"start_zone": zone})})
     assert skeleton(moved) != skeleton(lesson)
     retitled = lesson.model_copy(update={"title": "Anything"})

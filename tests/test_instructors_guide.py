@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from psoas_lib.lesson.model import SCHEMA_VERSION
 from psoas_lib.progress import Progress
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "instructors.md"
@@ -21,8 +22,8 @@ def run(command: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "psoas_lib", *args], cwd=cwd, capture_output=True, text=True)
 
 
-def test_the_guide_names_new_validate_and_report():
-    assert [c.split()[1] for c in guide_commands()] == ["new", "show", "validate", "upgrade", "report"]
+def test_the_guide_names_new_show_validate_upgrade_facts_and_report():
+    assert [c.split()[1] for c in guide_commands()] == ["new", "show", "validate", "upgrade", "facts", "report"]
 
 
 def test_every_guide_command_runs_in_order(tmp_path):
@@ -36,8 +37,9 @@ def test_every_guide_command_runs_in_order(tmp_path):
         outputs.append(result.stdout)
     assert "title: The psoas release" in outputs[1]
     assert "my-lesson/psoas_release.yaml: ok" in outputs[2]
-    assert "my-lesson/psoas_release.yaml: already in format 1" in outputs[3]
-    assert "landmarks/pulse: 1 of 2 correct" in outputs[4]
+    assert f"my-lesson/psoas_release.yaml: already in format {SCHEMA_VERSION}" in outputs[3]
+    assert "my-lesson/psoas_release.yaml:" in outputs[4] and "statements, each with its sources" in outputs[4]
+    assert "landmarks/pulse: 1 of 2 correct" in outputs[5]
     assert (tmp_path / "my-lesson" / "psoas_release.yaml").read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=lesson.schema.json\n")
     assert (tmp_path / "my-lesson" / "lesson.schema.json").exists()

@@ -1,7 +1,8 @@
 """Matching each movement of the progression to what the therapist does and what the patient does.
 
 Answers are compared by text, not by movement: where the lesson gives several movements the same action
-(the post describes no separate therapist action for some of them), that action is right for each.
+(the post describes no separate therapist action for some of them), that action is right for each, and a
+movement's `therapist_also` actions are right for it too (a combined movement contains its parts' actions).
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ def action(movement: Movement, role: Role) -> str:
     return movement.therapist if role == "therapist" else movement.patient
 
 
+def right_actions(movement: Movement, role: Role) -> tuple[str, ...]:
+    """Every action that is right for `movement`: its own, and for the therapist those it also contains."""
+    return (action(movement, role), *(movement.therapist_also if role == "therapist" else ()))
+
+
 def choices(progression: Progression, role: Role) -> tuple[str, ...]:
     """The distinct actions a student chooses from for `role`, sorted so that their order gives nothing away."""
     return tuple(sorted({action(movement, role) for movement in progression.movements}))
@@ -33,12 +39,12 @@ def choices(progression: Progression, role: Role) -> tuple[str, ...]:
 def grade_match(progression: Progression, movement_id: str, role: Role, chosen: str | None) -> Feedback:
     """Grade one choice: the right action, with the movements the chosen action belongs to if it is wrong."""
     movement = next(m for m in progression.movements if m.id == movement_id)
-    right = action(movement, role)
+    rights = right_actions(movement, role)
     template = (_("{movement}, the therapist: {action}") if role == "therapist"
                 else _("{movement}, the patient: {action}"))
-    explanation = template.format(movement=movement.name, action=right)
-    if chosen == right:
-        return Feedback(True, explanation, "match")
+    if chosen in rights:
+        return Feedback(True, template.format(movement=movement.name, action=chosen), "match")
+    explanation = template.format(movement=movement.name, action=rights[0])
     if chosen is None:
         return Feedback(False, _("Not answered.") + " " + explanation, "unanswered")
     owners = [m.name for m in progression.movements if action(m, role) == chosen]

@@ -1,7 +1,8 @@
 """The simulated palpation of the landmark quiz: placement on the anterior diagram, then depth, then confirmation.
 
 Coordinates are the lesson's: cm, umbilicus at (0, 0), x towards the patient's left, y towards the head.
-A pulse is checked before anything else, and always sends the fingers lateral.
+A pulse is checked before anything else, and always sends the fingers lateral; a warning sign during the
+release (a broad, expansile pulsation or new severe pain) stops it, whatever else is felt.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lesson.model import Artery, ConfirmationQuestion, Fact, Palpation, PointCm
+from .choice import grade_choice
 from .feedback import Feedback
 from .fingerprint import fingerprint
 from .recorder import ChoiceSession, Recorder, Saved, recorded
@@ -23,6 +25,10 @@ LATERAL, MEDIAL, CRANIAL, CAUDAL = "lateral", "medial", "cranial", "caudal"
 # Screen directions on the front view: the patient's left is the viewer's right, the head is up.
 KEY_STEPS = {"left": (-1, 0), "right": (1, 0), "up": (0, 1), "down": (0, -1)}
 SLOW, FAST = "slow", "fast"
+# What is felt under the fingertips, and what the rule says to do about it.
+PULSE, EXPANSILE_PULSATION, SEVERE_PAIN, CONTRACTION = "pulse", "expansile-pulsation", "severe-pain", "contraction"
+STOP_RELEASE, ON_THE_MUSCLE, REPOSITION = "stop-release", "on-the-muscle", "reposition"
+WARNING_SIGNS = frozenset({EXPANSILE_PULSATION, SEVERE_PAIN})
 PLACEMENT, DEPTH, CONFIRMATION, DONE = "placement", "depth", "confirmation", "done"
 
 
@@ -52,6 +58,36 @@ def artery_under(palpation: Palpation, x_cm: float, y_cm: float) -> Artery | Non
     """The artery whose pulse the fingertips would feel at (x_cm, y_cm), if any."""
     return next((artery for artery in palpation.arteries
                  if distance_to_path_cm((x_cm, y_cm), artery.path_cm) <= artery.half_width_cm), None)
+
+
+def respond(felt: set[str] | frozenset[str]) -> str:
+    """What to do about what is felt: a warning sign stops the release (urgent medical assessment), else a
+    pulse moves the fingers lateral, else a contraction on hip flexion confirms the muscle, else reposition."""
+    unknown = set(felt) - {PULSE, CONTRACTION, *WARNING_SIGNS}
+    if unknown:
+        raise ValueError(f"unknown finding {sorted(unknown)[0]!r}")
+    if felt & WARNING_SIGNS:
+        return STOP_RELEASE
+    if PULSE in felt:
+        return LATERAL
+    return ON_THE_MUSCLE if CONTRACTION in felt else REPOSITION
+
+
+def question_findings(question: ConfirmationQuestion) -> frozenset[str]:
+    """The findings a confirmation question's scenario stands for, as far as the safety rules go."""
+    return frozenset({*([EXPANSILE_PULSATION] if question.warning_sign else []),
+                      *([PULSE] if question.pulse_felt else [])})
+
+
+def grade_confirmation(question: ConfirmationQuestion, chosen: int) -> Feedback:
+    """Grade a confirmation answer; an option that breaks the rule of `respond` is never right, whatever the
+    lesson file marks (a warning sign must stop the release, a pulse must move the fingers lateral)."""
+    result = grade_choice(question, chosen)
+    option = question.options[chosen]
+    rule = respond(question_findings(question))
+    breaks = ((rule == STOP_RELEASE and not option.stops_release)
+              or (rule == LATERAL and not option.moves_lateral))
+    return Feedback(False, result.message, "wrong") if result.correct and breaks else result
 
 
 def grade_placement(palpation: Palpation, x_cm: float, y_cm: float) -> Placement:
@@ -126,7 +162,8 @@ class LandmarkQuiz:
         self.palpation = palpation
         self.progress = progress
         self.exercise = exercise
-        self.sessions = {question.id: ChoiceSession(question, exercise, progress) for question in palpation.confirmation}
+        self.sessions = {question.id: ChoiceSession(question, exercise, progress, grade=grade_confirmation)
+                         for question in palpation.confirmation}
         self.position_cm: tuple[float, float] = (0.0, 0.0)
         self.phase = PLACEMENT
         self._confirmed: set[str] = set()

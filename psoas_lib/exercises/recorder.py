@@ -3,6 +3,7 @@ a session object per question grades, records and finds the saved answer in one 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
@@ -45,15 +46,17 @@ def recorded(feedback: Feedback, recorder: Recorder | None, exercise: str, quest
 class ChoiceSession:
     """One multiple-choice question of an exercise: grades an option, records it, and finds the saved one."""
 
-    def __init__(self, question: Question, exercise: str, recorder: Recorder | None = None):
+    def __init__(self, question: Question, exercise: str, recorder: Recorder | None = None,
+                 grade: Callable[[Question, int], Feedback] = grade_choice):
         self.question = question
         self.exercise = exercise
         self.recorder = recorder
+        self.grade = grade  # grade_choice, or a stricter rule (palpation's confirmation: grade_confirmation)
         self.fingerprint = choice_fingerprint(question)
 
     def answer(self, chosen: int) -> Feedback:
         """Grade option `chosen` and record it; the feedback says whether it was saved."""
-        return recorded(grade_choice(self.question, chosen), self.recorder, self.exercise, self.question.id,
+        return recorded(self.grade(self.question, chosen), self.recorder, self.exercise, self.question.id,
                         self.question.options[chosen].text, self.fingerprint)
 
     def saved_choice(self) -> int | None:
@@ -65,7 +68,7 @@ class ChoiceSession:
     def saved(self) -> Feedback | None:
         """The feedback of the saved answer (to show it again after a restart), if any."""
         chosen = self.saved_choice()
-        return None if chosen is None else grade_choice(self.question, chosen)
+        return None if chosen is None else self.grade(self.question, chosen)
 
     def changed(self) -> str | None:
         """The answer given before the question changed, if that is the latest."""

@@ -1,6 +1,7 @@
-"""The anterior view of the abdomen: umbilicus, start zones, aorta and iliac arteries, psoas outlines.
+"""The anterior view of the abdomen: surface landmarks, umbilicus, start zones, aorta and iliac arteries, psoas.
 
-Drawn from `lesson.figures.anterior` and `lesson.palpation.start_zone`, in cm with the umbilicus at (0, 0)
+Drawn from `lesson.figures.anterior` and from `lesson.palpation` (the start zone and the arteries the quiz
+grades, so that what is drawn is what is graded), in cm with the umbilicus at (0, 0)
 and x towards the patient's left, which is the viewer's right in a front view. Other views (the fingertip
 placement of the palpation exercise) draw on top of this one by passing their own axes.
 """
@@ -11,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon, Rectangle
 
-from ..lesson.model import Lesson, Outline
+from ..lesson.model import Artery, Lesson, Outline
 from . import style
 
 SIZE_IN = (12, 9)
@@ -27,12 +28,13 @@ def draw_anterior(lesson: Lesson, ax: Axes | None = None, show_start_zone: bool 
     """
     data = lesson.figures.anterior
     zone = lesson.palpation.start_zone
+    arteries = lesson.palpation.arteries
     figure, ax = style.figure_and_axes(ax, SIZE_IN)
-    points = [p for shape in (*data.outlines, *data.vessels) for p in shape.points_cm]
+    points = [p for shape in (*data.outlines, *arteries) for p in _points(shape)]
     half_width_cm = max(zone.lateral_max_cm, *(abs(x) for x, _y in points)) + MARGIN_CM
     bottom_cm = min(y for _x, y in points) - 3
     top_cm = max(y for _x, y in points) + 1
-    labels = [_draw_outline(ax, outline) for outline in data.outlines]
+    labels = style.once([_draw_outline(ax, outline) for outline in data.outlines])
     for side in (-1, 1) if show_start_zone else ():
         ax.add_patch(Rectangle(
             (zone.lateral_min_cm if side > 0 else -zone.lateral_max_cm, -zone.level_tolerance_cm),
@@ -42,8 +44,8 @@ def draw_anterior(lesson: Lesson, ax: Axes | None = None, show_start_zone: bool 
         ))
         mid_cm = (zone.lateral_min_cm + zone.lateral_max_cm) / 2
         labels.append(style.Label(data.start_zone_label, (side * mid_cm, 0)))
-    labels += [_draw_vessel(ax, vessel) for vessel in data.vessels]
-    bifurcation = _bifurcation_cm(data.vessels)
+    labels += [_draw_artery(ax, artery) for artery in arteries]
+    bifurcation = _bifurcation_cm(arteries)
     if bifurcation is not None:
         labels.append(style.Label(data.bifurcation_label, bifurcation))
     ax.plot(0, 0, marker="o", markersize=16, color=style.INK, markerfacecolor="white", markeredgewidth=3,
@@ -56,24 +58,50 @@ def draw_anterior(lesson: Lesson, ax: Axes | None = None, show_start_zone: bool 
     return figure
 
 
+def _points(shape: Outline | Artery) -> list[tuple[float, float]]:
+    return shape.path_cm if isinstance(shape, Artery) else shape.points_cm
+
+
 def _draw_outline(ax: Axes, outline: Outline) -> style.Label:
-    ax.add_patch(Polygon(outline.points_cm, closed=True, facecolor=style.LIGHT_GREY, edgecolor=style.INK,
-                         hatch=style.MUSCLE_HATCH, linewidth=style.LINE_WIDTH, zorder=2))
-    return style.Label(outline.label, _inside_point(outline.points_cm))
+    """A structure drawn by its kind, so that none needs colour to be told apart (see `Outline`)."""
+    points = outline.points_cm
+    if outline.kind == "muscle":
+        ax.add_patch(Polygon(points, closed=True, facecolor=style.LIGHT_GREY, edgecolor=style.INK,
+                             hatch=style.MUSCLE_HATCH, linewidth=style.LINE_WIDTH, zorder=2))
+        return style.Label(outline.label, _inside_point(points))
+    xs, ys = zip(*points)
+    if outline.kind == "bony-point":
+        ax.plot(xs, ys, marker="^", markersize=14, color=style.INK, markerfacecolor="white",
+                markeredgewidth=2.5, linestyle="none", zorder=6)
+    elif outline.kind == "vein":
+        ax.plot(xs, ys, color=style.INK, linewidth=11, solid_capstyle="round", zorder=4)
+        ax.plot(xs, ys, color=style.MID_GREY, linewidth=6, solid_capstyle="round", zorder=4)
+    else:
+        line = {"bone": {"linewidth": 5, "linestyle": "-"}, "ligament": {"linewidth": 2.5, "linestyle": "--"},
+                "border": {"linewidth": 2, "linestyle": ":"}}[outline.kind]
+        ax.plot(xs, ys, color=style.INK, solid_capstyle="round", zorder=3, **line)
+    return style.Label(outline.label, _middle(points))
 
 
-def _draw_vessel(ax: Axes, vessel: Outline) -> style.Label:
+def _draw_artery(ax: Axes, artery: Artery) -> style.Label:
     """An artery as a tube: a wide black line with a white core, so it reads without colour."""
-    xs, ys = zip(*vessel.points_cm)
+    xs, ys = zip(*artery.path_cm)
     ax.plot(xs, ys, color=style.INK, linewidth=11, solid_capstyle="round", zorder=4)
     ax.plot(xs, ys, color="white", linewidth=5, solid_capstyle="round", zorder=5)
-    (x0, y0), (x1, y1) = vessel.points_cm[len(vessel.points_cm) // 2 - 1: len(vessel.points_cm) // 2 + 1]
-    return style.Label(vessel.label, ((x0 + x1) / 2, (y0 + y1) / 2))
+    return style.Label(artery.name, _middle(artery.path_cm))
 
 
-def _bifurcation_cm(vessels: list[Outline]) -> tuple[float, float] | None:
-    """Where the vessels divide: the first end point that several vessels share, if any."""
-    ends = [p for vessel in vessels for p in (vessel.points_cm[0], vessel.points_cm[-1])]
+def _middle(points_cm: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of a polyline's middle segment (the point itself for a single point)."""
+    if len(points_cm) == 1:
+        return points_cm[0]
+    (x0, y0), (x1, y1) = points_cm[len(points_cm) // 2 - 1: len(points_cm) // 2 + 1]
+    return (x0 + x1) / 2, (y0 + y1) / 2
+
+
+def _bifurcation_cm(arteries: list[Artery]) -> tuple[float, float] | None:
+    """Where the aorta divides: the first end point that several arteries share, if any."""
+    ends = [p for artery in arteries for p in (artery.path_cm[0], artery.path_cm[-1])]
     return next((p for p in ends if ends.count(p) > 1), None)
 
 

@@ -43,6 +43,29 @@ class Label:
     anchor_cm: tuple[float, float]
 
 
+def once(labels: Sequence[Label]) -> list[Label]:
+    """One label per text: a pair (right and left) or a group (bowel loops) is labelled on one member, on
+    the side of the drawing whose label column is shorter, so that both columns stay readable."""
+    groups: dict[str, list[Label]] = {}
+    for label in labels:
+        groups.setdefault(label.text, []).append(label)
+    side_count = {-1: 0, 0: 0, 1: 0}
+    for group in groups.values():
+        if len(group) == 1:
+            side_count[_side(group[0])] += 1
+    picked = {}
+    for text, group in groups.items():
+        picked[text] = min(group, key=lambda label: side_count[_side(label)])
+        if len(group) > 1:
+            side_count[_side(picked[text])] += 1
+    return [label for label in labels if picked[label.text] is label]
+
+
+def _side(label: Label) -> int:
+    x = label.anchor_cm[0]
+    return (x > 0) - (x < 0)
+
+
 def figure_and_axes(ax: Axes | None, size_in: tuple[float, float],
                     dpi: float | None = None) -> tuple[Figure, Axes]:
     """The given axes and its figure, or a new figure (no pyplot state; `dpi` None for matplotlib's) with one axes."""

@@ -72,11 +72,11 @@ def _repeated_choices(lesson: Lesson) -> Iterator[Problem]:
 
 
 def _flat_outlines(lesson: Lesson) -> Iterator[Problem]:
-    """An outline is drawn as an area, so its points cannot all be at one height."""
+    """A muscle's outline is drawn as an area, so its points cannot all be at one height (lines may be)."""
     for index, outline in enumerate(lesson.figures.anterior.outlines):
-        if len({y for _x, y in outline.points_cm}) < 2:
+        if outline.kind == "muscle" and len({y for _x, y in outline.points_cm}) < 2:
             yield (("figures", "anterior", "outlines", index, "points_cm"),
-                   "an outline's points must not all be at the same height: it is drawn as an area")
+                   "a muscle's outline must not have all its points at the same height: it is drawn as an area")
 
 
 def _unknown_sources(lesson: Lesson) -> Iterator[Problem]:

@@ -134,3 +134,12 @@ def _validate(path: Path, tree: dict, positions: Positions) -> Lesson:
     if problems:
         raise LessonError([located(path, positions, loc, message) for loc, message in problems])
     return lesson
+
+
+def positions(path: str | Path) -> Positions:
+    """The 1-based (line, column) of every key and list item of a lesson file, keyed by its location, for tools
+    that point into the file (`psoas-lesson facts`); a short lesson's are those of the lesson it makes. Raises
+    `LessonError` if the file cannot be read."""
+    path = Path(path)
+    tree, where = _parse(path, decode(path, read_bytes(path)[0]))
+    return _extended(path, tree, where)[1] if EXTENDS in tree else where

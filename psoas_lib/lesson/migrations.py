@@ -25,8 +25,55 @@ from .yamltree import parse
 
 # Format N -> a function bringing a tree of format N to format N + 1 (in place, moving positions).
 Step = Callable[[MutableMapping, Positions], None]
-STEPS: dict[int, Step] = {}
 FIRST_VERSION = 1
+INCH_CM = 2.54
+
+
+def _format_1_to_2(tree: MutableMapping, positions: Positions) -> None:
+    """Format 2 is the clinical second reading: the start zone in cm, a rule for the release itself, the
+    landmarks, a warning-sign question, and figures drawn from referenced anatomy.
+
+    A format-1 file gets, where it has none of its own, the bundled lesson's safety rule during the release,
+    its landmarks and its warning-sign question (in the bundled lesson's words: `psoas-lesson upgrade` writes
+    them into the file, to be translated there), and the bundled lesson's figures, which replace the
+    format-1 drawings (their vessels were drawn where no reference puts them, with no sources), with the
+    references they cite. Inches become
+    cm rounded to the half centimetre, as the post gives them: 2-3 inches is 5-7.5 cm. A short lesson (one that
+    `extends:` another) gets only that conversion: the lesson it extends supplies the rest.
+    """
+    from .extends import EXTENDS
+    from .loader import bundled_lesson_path, load_lesson
+
+    palpation = tree.get("palpation")
+    zone = palpation.get("start_zone") if isinstance(palpation, MutableMapping) else None
+    for edge in ("lateral_min", "lateral_max"):
+        if isinstance(zone, MutableMapping) and f"{edge}_in" in zone:
+            rename_key(tree, positions, ("palpation", "start_zone"), f"{edge}_in", f"{edge}_cm")
+            inches = zone[f"{edge}_cm"]
+            if isinstance(inches, (int, float)) and not isinstance(inches, bool):
+                zone[f"{edge}_cm"] = round(inches * INCH_CM * 2) / 2
+    if EXTENDS in tree:
+        return
+    bundled = load_lesson(bundled_lesson_path()).model_dump(mode="json")
+    for section, field in (("safety", "during_release"), ("technique", "landmarks")):
+        if isinstance(tree.get(section), MutableMapping) and field not in tree[section]:
+            tree[section][field] = bundled[section][field]
+    if isinstance(palpation, MutableMapping):
+        questions = palpation.get("confirmation")
+        if isinstance(questions, list) and not any(
+                isinstance(q, MutableMapping) and q.get("warning_sign") for q in questions):
+            questions.extend(q for q in bundled["palpation"]["confirmation"] if q["warning_sign"])
+    figures = tree.get("figures")
+    if isinstance(figures, MutableMapping) and isinstance(figures.get("anterior"), MutableMapping) \
+            and "sources" not in figures["anterior"]:
+        tree["figures"] = bundled["figures"]
+    references = tree.get("references")
+    if isinstance(references, list):  # what the added texts cite
+        known = {entry.get("id") for entry in references if isinstance(entry, MutableMapping)}
+        references.extend(entry for entry in bundled["references"] if entry["id"] not in known)
+
+
+STEPS: dict[int, Step] = {1: _format_1_to_2}
 
 
 def check_version(path: Path | str, tree: MutableMapping, positions: Positions) -> Problem | None:

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-SCHEMA_VERSION = 1  # the lesson format this code reads; older formats are migrated (see `migrations`)
+SCHEMA_VERSION = 2  # the lesson format this code reads; older formats are migrated (see `migrations`)
 CM_PER_INCH = 2.54
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
@@ -37,7 +37,7 @@ CoordinateCm = between(-60, 60, "cm")  # figures and the palpation quiz: cm from
 PointCm = tuple[CoordinateCm, CoordinateCm]
 SizeCm = between(0, 120, "cm", above=True)
 SmallCm = between(0, 10, "cm", above=True)  # widths and tolerances
-Inches = between(0, 4, "inches")
+LateralCm = between(0, 12, "cm")  # the start zone's distances from the midline
 Minutes = between(0, 120, "minutes", above=True)
 Seconds = between(0, 7200, "seconds", above=True, kind=int)
 
@@ -97,6 +97,8 @@ class ScreeningItem(Sourced):
 
 class Safety(Node):
     screening: list[ScreeningItem] = Field(min_length=1)
+    # What stops a release once started (a warning sign, unlike a pulse that only sends the fingers lateral).
+    during_release: Fact
     notes: list[Fact] = []
 
 
@@ -104,6 +106,7 @@ class Technique(Node):
     position: Fact
     hand: Fact
     start: Fact
+    landmarks: Fact  # the surface landmarks to find the start zone by
     approach: Fact
     too_fast: Fact
     confirmations: list[Fact] = Field(min_length=1)
@@ -111,12 +114,17 @@ class Technique(Node):
 
 
 class Movement(Sourced):
-    """One step of the progression: what the therapist and the patient each do."""
+    """One step of the progression: what the therapist and the patient each do.
+
+    `therapist_also` lists other therapist actions that are right for this movement too (a combined
+    movement contains its parts' actions); each must be the `therapist` action of another movement.
+    """
 
     id: Id
     name: Text
     therapist: Text
     patient: Text
+    therapist_also: list[Text] = []
 
 
 class Reason(Sourced):
@@ -129,6 +137,15 @@ class Progression(Node):
     order: list[Id] = Field(min_length=2)
     reasons: list[Reason] = []
     last_step_note: Fact
+
+    @model_validator(mode="after")
+    def _also_right_actions_are_offered(self) -> Progression:
+        offered = {movement.therapist for movement in self.movements}
+        for movement in self.movements:
+            unknown = [text for text in movement.therapist_also if text not in offered]
+            if unknown:
+                raise ValueError(f"{movement.id}: therapist_also {unknown[0]!r} is no movement's therapist action")
+        return self
 
 
 class Window(Node):
@@ -182,23 +199,18 @@ class Reassessment(Sourced):
 
 
 class StartZone(Node):
-    lateral_min_in: Inches
-    lateral_max_in: Inches
+    """Where the fingertips start: lateral_min_cm to lateral_max_cm from the midline, both edges included,
+    within level_tolerance_cm of the umbilicus's level. Graded, printed and drawn in cm, one zone."""
+
+    lateral_min_cm: LateralCm
+    lateral_max_cm: LateralCm
     level_tolerance_cm: SmallCm
 
     @model_validator(mode="after")
     def _min_below_max(self) -> StartZone:
-        if self.lateral_min_in >= self.lateral_max_in:
-            raise ValueError("lateral_min_in must be less than lateral_max_in")
+        if self.lateral_min_cm >= self.lateral_max_cm:
+            raise ValueError("lateral_min_cm must be less than lateral_max_cm")
         return self
-
-    @property
-    def lateral_min_cm(self) -> float:
-        return self.lateral_min_in * CM_PER_INCH
-
-    @property
-    def lateral_max_cm(self) -> float:
-        return self.lateral_max_in * CM_PER_INCH
 
 
 class Artery(Sourced):
@@ -249,17 +261,24 @@ class PlacementFeedback(Node):
 
 class ConfirmationOption(Option):
     moves_lateral: bool = False
+    stops_release: bool = False
 
 
 class ConfirmationQuestion(Question):
-    """A confirmation scenario; with `pulse_felt`, the one right answer must be an option that moves lateral."""
+    """A confirmation scenario. With `warning_sign` (a broad, expansile pulsation or new severe pain) the one
+    right answer must stop the release; otherwise, with `pulse_felt`, it must move lateral."""
 
     pulse_felt: bool = False
+    warning_sign: bool = False
     options: list[ConfirmationOption] = Field(min_length=2)
 
     @model_validator(mode="after")
-    def _pulse_means_lateral(self) -> ConfirmationQuestion:
-        if self.pulse_felt and not all(o.moves_lateral for o in self.options if o.correct):
+    def _the_right_answer_follows_the_rule(self) -> ConfirmationQuestion:
+        right = [option for option in self.options if option.correct]
+        if self.warning_sign and not all(o.stops_release and not o.moves_lateral for o in right):
+            raise ValueError("with a warning sign, the right option must stop the release "
+                             "(stops_release: true), not move lateral")
+        if self.pulse_felt and not self.warning_sign and not all(o.moves_lateral for o in right):
             raise ValueError("with a pulse felt, the right option must move lateral (mark it moves_lateral: true)")
         return self
 
@@ -272,19 +291,37 @@ class Palpation(Node):
     confirmation: list[ConfirmationQuestion] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _a_pulse_scenario(self) -> Palpation:
-        if not any(question.pulse_felt for question in self.confirmation):
+    def _a_pulse_and_a_warning_scenario(self) -> Palpation:
+        if not any(question.pulse_felt and not question.warning_sign for question in self.confirmation):
             raise ValueError("confirmation needs a question with pulse_felt: true (a pulse means move lateral)")
+        if not any(question.warning_sign for question in self.confirmation):
+            raise ValueError("confirmation needs a question with warning_sign: true (a broad, expansile "
+                             "pulsation or new severe pain means stop)")
         return self
 
 
-class Outline(Node):
+class Outline(Sourced):
+    """A structure of the anterior view, drawn by its kind so that none needs colour: a muscle is a hatched
+    area, a bone edge a thick line, a ligament a dashed line, a border (linea alba, a rectus's lateral
+    border) a dotted line, a vein a grey tube, a bony point a triangle."""
+
     id: Id
     label: Text
-    points_cm: list[PointCm] = Field(min_length=2)
+    kind: Literal["muscle", "bone", "ligament", "border", "vein", "bony-point"] = "muscle"
+    points_cm: list[PointCm] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _enough_points(self) -> Outline:
+        needed = {"muscle": 3, "bony-point": 1}.get(self.kind, 2)
+        if len(self.points_cm) < needed:
+            raise ValueError(f"a {self.kind} needs at least {needed} point(s), found {len(self.points_cm)}")
+        return self
 
 
-class AnteriorFigure(Node):
+class AnteriorFigure(Sourced):
+    """The front view. Its arteries are `palpation.arteries` (the pulse the quiz grades is the one drawn);
+    `sources` back the umbilicus, the bifurcation and the start zone as drawn."""
+
     title: Text
     description: Text
     quiz_description: Text  # the landmark quiz draws this view without the start zone
@@ -292,19 +329,28 @@ class AnteriorFigure(Node):
     start_zone_label: Text
     side_labels: tuple[Text, Text]
     outlines: list[Outline] = Field(min_length=1)
-    vessels: list[Outline] = Field(min_length=1)
     bifurcation_label: Text
 
 
-class Shape(Node):
-    """A structure of the transverse section; its tissue picks the hatch it is drawn with."""
+class Shape(Sourced):
+    """A structure of the transverse section: an ellipse (`center_cm`, `size_cm`) or a polygon (`points_cm`);
+    its tissue picks the hatch and fill it is drawn with, so that no colour is needed."""
 
     id: Id
     label: Text
-    kind: Literal["ellipse"]
-    tissue: Literal["skin", "muscle", "viscera", "artery", "bone"]
-    center_cm: PointCm
-    size_cm: tuple[SizeCm, SizeCm]
+    kind: Literal["ellipse", "polygon"]
+    tissue: Literal["skin", "fat", "fascia", "muscle", "bowel", "colon", "artery", "vein", "bone", "kidney"]
+    center_cm: PointCm | None = None
+    size_cm: tuple[SizeCm, SizeCm] | None = None
+    points_cm: list[PointCm] = []
+
+    @model_validator(mode="after")
+    def _its_geometry(self) -> Shape:
+        if self.kind == "ellipse" and (self.center_cm is None or self.size_cm is None or self.points_cm):
+            raise ValueError("an ellipse needs center_cm and size_cm (and no points_cm)")
+        if self.kind == "polygon" and (len(self.points_cm) < 3 or self.center_cm or self.size_cm):
+            raise ValueError("a polygon needs at least 3 points_cm (and no center_cm or size_cm)")
+        return self
 
 
 class FingerPath(Node):
@@ -313,7 +359,9 @@ class FingerPath(Node):
     to_cm: PointCm
 
 
-class TransverseFigure(Node):
+class TransverseFigure(Sourced):
+    """The section at about L3-L4; `sources` back the level and the fingertips' path as drawn."""
+
     title: Text
     description: Text
     side_labels: tuple[Text, Text]

@@ -13,6 +13,7 @@ import ipywidgets as w
 from .. import cache
 from ..i18n import _, current_language
 from .placeholder import N_, HasPlaceholder
+from .text import sources_html
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -70,23 +71,35 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def lesson_figure(lesson: Lesson, name: str) -> FigureView:
-    """The lesson's figure `name` with its title and description (see `lesson_png`)."""
+    """The lesson's figure `name` with its title, description and sources (see `lesson_png`)."""
     data = getattr(lesson.figures, name)
-    return FigureView(lesson_png(lesson, name), data.title, data.description)
+    return FigureView(lesson_png(lesson, name), data.title, data.description, figure_sources(lesson, name))
 
 
-def figure_html(figure: Figure | bytes, title: str, description: str) -> str:
-    """An HTML figure: the image (its title as alt text) and the description as its caption, side by side
-    when there is room, the caption below the image when there is not. `figure` is a matplotlib figure or
-    its PNG bytes."""
+def figure_sources(lesson: Lesson, *names: str) -> list[str]:
+    """The sources of everything drawn in the figures `names` (all of them when none are named), in order."""
+    parts = []
+    for name in names or DRAWINGS:
+        data = getattr(lesson.figures, name)
+        parts += [data, *(data.outlines if name == "anterior" else data.shapes)]
+        if name == "anterior":
+            parts += lesson.palpation.arteries  # the arteries drawn are the ones the quiz grades
+    return list(dict.fromkeys(source for part in parts for source in part.sources))
+
+
+def figure_html(figure: Figure | bytes, title: str, description: str, sources: list[str] | None = None) -> str:
+    """An HTML figure: the image (its title as alt text) and the description (with the sources of what is drawn,
+    if given) as its caption, side by side when there is room, the caption below the image when there is not.
+    `figure` is a matplotlib figure or its PNG bytes."""
     png = figure if isinstance(figure, bytes) else png_bytes(figure)
     data = base64.b64encode(png).decode("ascii")
     heading = escape(_("Description"))
+    cited = f" {sources_html(sources)}" if sources else ""
     return (
         '<figure class="psoas-figure" style="display:flex; flex-wrap:wrap; gap:1em; align-items:flex-start; margin:0">'
         f'<img src="data:image/png;base64,{data}" alt="{escape(title)}" style="flex:1 1 560px; min-width:0; max-width:100%; height:auto">'
         '<figcaption style="flex:0 1 22em; font-size:1.2em; line-height:1.5">'
-        f"<b>{heading}:</b> {escape(description)}</figcaption></figure>"
+        f"<b>{heading}:</b> {escape(description)}{cited}</figcaption></figure>"
     )
 
 
@@ -96,10 +109,10 @@ class FigureView(HasPlaceholder, w.HTML):
 
     before_run = N_("Figure with its description — run the notebook (Run ▸ Run All Cells) to show it.")
 
-    def __init__(self, figure: Figure | bytes, title: str, description: str):
+    def __init__(self, figure: Figure | bytes, title: str, description: str, sources: list[str] | None = None):
         # Full width with no margin: a margin beside 100% would overflow the output by a few pixels and make
         # it a scrolling box, which Chromium puts in the Tab order as a stop with no name.
-        super().__init__(figure_html(figure, title, description), layout=w.Layout(width="100%", margin="0"))
+        super().__init__(figure_html(figure, title, description, sources), layout=w.Layout(width="100%", margin="0"))
         self.title = title
 
     def __repr__(self) -> str:

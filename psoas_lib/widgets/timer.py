@@ -104,9 +104,10 @@ class SessionTimerView(HasPlaceholder, w.VBox):
         if state.maximum_reached:
             window = _("Maximum reached ({maximum}).").format(**self._window())
         elif state.minimum_reached:
-            window = _("Minimum reached ({minimum}).").format(**self._window())
+            window = _("In the window ({minimum} to {maximum}), or stop when you feel a change.").format(
+                **self._window())
         else:
-            window = _("The minimum ({minimum}) is {left} away.").format(
+            window = _("The window ({minimum} to {maximum}) begins in {left}; stop earlier if you feel a change.").format(
                 left=clock_text(state.until_minimum_seconds, round_up=True), **self._window())
         return (f'<div role="timer" class="psoas-timer"><p style="font-size:1.5em; margin:0.2em 0">'
                 f"<b>{escape(elapsed)}</b> · {escape(remaining)}</p>"
@@ -127,7 +128,8 @@ class SessionTimerView(HasPlaceholder, w.VBox):
                 number=state.step + 1, count=len(self.timer.split),
                 step=self.names[self.timer.split[state.step].movement])
         if state.minimum_reached:
-            phase += " " + _("Minimum reached ({minimum}): the window runs until {maximum}.").format(**self._window())
+            phase += " " + _("In the window: {minimum} to {maximum}, or until you feel a change.").format(
+                **self._window())
         return phase
 
     def _split_html(self, state: TimerState) -> str:

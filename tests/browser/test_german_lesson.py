@@ -100,6 +100,17 @@ def test_anatomy_in_german(page, german_page, lesson):
     ])
 
 
+def clear_the_screen(page, lesson):
+    """Answer every question of the (German) safety screen "Nein" and wait until it says it is clear."""
+    screen = page.locator(".psoas-safety-screen")
+    for number in range(1, len(lesson.safety.screening) + 1):
+        group = screen.locator(".widget-radio").filter(
+            has=page.locator("label.widget-label", has_text=re.compile(rf"^Frage {number}$")))
+        group.get_by_role("radio", name=de("No"), exact=True).check()
+    page.get_by_text(de("Clear: every answer is no. The hands-on sections below are unlocked.")).wait_for(
+        timeout=WAIT_MS)
+
+
 def test_technique_in_german(page, german_page, lesson):
     german_page("02_technique.ipynb")
     screening = lesson.safety.screening
@@ -108,12 +119,7 @@ def test_technique_in_german(page, german_page, lesson):
     screen = page.locator(".psoas-safety-screen")
     show(page, screen, "voila-de-02_technique")
 
-    for number in range(1, len(screening) + 1):
-        group = screen.locator(".widget-radio").filter(
-            has=page.locator("label.widget-label", has_text=re.compile(rf"^Frage {number}$")))
-        group.get_by_role("radio", name=de("No"), exact=True).check()
-    page.get_by_text(de("Clear: every answer is no. The hands-on sections below are unlocked.")).wait_for(
-        timeout=WAIT_MS)
+    clear_the_screen(page, lesson)
     quiz = page.locator(".psoas-palpation")
     place = button(quiz, "Place fingertips here")
     place.wait_for(timeout=WAIT_MS)
@@ -145,7 +151,10 @@ def test_progressions_in_german(page, german_page, lesson):
     sequencing = page.locator(".widget-vbox").filter(has=button(page, "Check order")).last
     move_up = de("Move up: {step}").format(step=movements["heel-slide"])
     assert sequencing.get_by_role("button", name=move_up, exact=True).is_visible()
-    assert page.get_by_text(lesson.progression.last_step_note.text).is_visible()
+    assert page.get_by_text(de("Locked: complete the safety screen above first.")).count() == 1
+    clear_the_screen(page, lesson)  # the live release and its timer open only once the screen is clear
+    page.get_by_text(lesson.progression.last_step_note.text).wait_for(timeout=WAIT_MS)
+    assert page.get_by_text(lesson.safety.during_release.text).is_visible()
     button(sequencing, "Check order").click()
     expect(sequencing.locator(".psoas-feedback")).to_contain_text("✘ " + de("Not quite."), timeout=WAIT_MS)
     show(page, sequencing, "voila-de-03_progressions")

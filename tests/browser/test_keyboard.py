@@ -68,14 +68,19 @@ def test_notebook_01_case_explorer_and_self_check_work_by_keyboard_alone(page, v
     screenshot(page, "keyboard-01-self-check")
 
 
-def test_notebook_02_safety_screen_and_landmark_quiz_work_by_keyboard_alone(page, voila, tmp_path):
-    open_fresh(page, voila, "02_technique.ipynb", tmp_path)
-    lesson = load_lesson()
+def clear_the_screen(page, lesson):
+    """Answer every safety-screen question "No" from the keyboard alone."""
     for _item in lesson.safety.screening:
         tab_to(page, "No")
         press(page, "Space")
         assert focused(page)["checked"]
     assert "✔ Clear: every answer is no." in feedback(page, "Clear:")
+
+
+def test_notebook_02_safety_screen_and_landmark_quiz_work_by_keyboard_alone(page, voila, tmp_path):
+    open_fresh(page, voila, "02_technique.ipynb", tmp_path)
+    lesson = load_lesson()
+    clear_the_screen(page, lesson)
     page.get_by_role("button", name="Place fingertips here").wait_for()  # the quiz is built once the screen is clear
     stops = walk_the_page(page)  # now with the drawing of the quiz on the page
     assert "Place fingertips here" in stops and "Sink in slowly" not in stops  # disabled until placed
@@ -183,6 +188,8 @@ def test_notebook_03_sequencing_matching_and_timer_work_by_keyboard_alone(page, 
     press(page, "Enter")
     assert "2 of 10 actions are matched correctly." in feedback(page, "actions are matched")
 
+    clear_the_screen(page, load_lesson())  # the live release and its timer are locked until it is clear
+    page.get_by_role("timer").wait_for(timeout=WAIT_MS)
     timer = page.get_by_role("timer")
     tab_to(page, "Start")
     press(page, "Enter")

@@ -11,6 +11,7 @@ from psoas_lib.lesson import load_lesson
 from psoas_lib.progress import read_store
 
 from .lab import OUTPUT, error_outputs, open_notebook, open_voila, run_all, screenshot
+from .test_technique import LOCKED, answer_screen
 
 pytestmark = pytest.mark.browser
 
@@ -135,10 +136,16 @@ def widget_output(page, button):
 
 
 def check_progressions(page, where):
-    """Order the steps by keyboard, match a movement, run the timer and tick the checklist."""
+    """Order the steps by keyboard, match a movement, clear the safety screen that locks the live release, run
+    the timer and tick the checklist."""
     assert not error_outputs(page)
     order_by_keyboard(page, widget_output(page, "Check order"), where)
     match_heel_slide(page, widget_output(page, "Check matches"), where)
+    assert page.get_by_text(LOCKED).count() == 1
+    assert not page.get_by_role("button", name="Start", exact=True).is_visible()
+    answer_screen(page)
+    page.get_by_role("button", name="Start", exact=True).wait_for(timeout=WAIT_MS)
+    screenshot(page.locator(".psoas-safety-screen"), f"{where}-progressions-safety-screen")
     run_the_timer(page, widget_output(page, "Start"), where)
     tick_checklist_by_keyboard(page, widget_output(page, "Start"))
     screenshot(page, f"{where}-progressions-page")

@@ -73,7 +73,7 @@ def check_blocked_by_a_yes(page, where):
     answer_screen(page, yes_item="aneurysm")
     stop = page.get_by_text("Stop: do not go on with the hands-on steps for this patient.")
     stop.wait_for()
-    assert page.get_by_text("Do not palpate. Refer the patient to their physician for vascular").first.is_visible()
+    assert page.get_by_text("Do not perform the release. Refer the patient to their physician for vascular").first.is_visible()
     page.get_by_text("the safety screen found a reason not to palpate").first.wait_for()
     assert page.get_by_text("Locked: the safety screen found a reason not to palpate").count() == 3
     assert not page.get_by_role("heading", name="Position and hand placement").is_visible()

@@ -55,3 +55,27 @@ def test_the_whole_exercise_counts_every_pair(lesson):
     assert (grade.right, grade.total) == (5, 10)
     assert grade.feedback.message.startswith("5 of 10 actions are matched correctly.")
     assert [key for key, feedback in grade.results if not feedback.correct] == [(m.id, "therapist") for m in movements]
+
+
+def test_the_combined_movement_accepts_the_heel_slides_push(lesson):
+    """Upper-extremity elevation with heel slide contains the heel slide, so pushing proximally is right too."""
+    push = lesson.movement("heel-slide").therapist
+    result = grade_match(lesson.progression, "arm-elevation-heel-slide", "therapist", push)
+    assert result.correct and result.verdict == "match" and push in result.message
+    keep = lesson.movement("arm-elevation-heel-slide").therapist
+    assert grade_match(lesson.progression, "arm-elevation-heel-slide", "therapist", keep).correct
+
+
+def test_the_push_stays_wrong_for_movements_without_a_heel_slide(lesson):
+    push = lesson.movement("heel-slide").therapist
+    for movement in ("oscillations", "arm-elevation", "anterior-pelvic-tilt"):
+        assert not grade_match(lesson.progression, movement, "therapist", push).correct, movement
+
+
+def test_an_also_right_action_must_be_one_the_student_can_choose(lesson_text, write_lesson):
+    from psoas_lib.lesson import LessonError, load_lesson
+
+    old = "therapist_also: [Push the muscle proximally (towards the head).]"
+    assert old in lesson_text
+    with pytest.raises(LessonError, match="is no movement's therapist action"):
+        load_lesson(write_lesson(lesson_text.replace(old, "therapist_also: [Hold the breath.]")))

@@ -5,11 +5,11 @@ import math
 import pytest
 
 from psoas_lib.exercises.palpation import (
-    CONFIRMATION, DEPTH, DONE, FAST, LATERAL, PLACEMENT, SLOW, LandmarkQuiz, WrongPhase, distance_to_path_cm,
-    grade_depth, grade_placement, screen_keys, step,
+    CONFIRMATION, CONTRACTION, DEPTH, DONE, EXPANSILE_PULSATION, FAST, LATERAL, ON_THE_MUSCLE, PLACEMENT, PULSE,
+    REPOSITION, SEVERE_PAIN, SLOW, STOP_RELEASE, LandmarkQuiz, WrongPhase, distance_to_path_cm, grade_confirmation,
+    grade_depth, grade_placement, respond, screen_keys, step,
 )
 from psoas_lib.lesson import LessonError, load_lesson
-from psoas_lib.lesson.model import CM_PER_INCH
 from psoas_lib.progress import Progress
 
 
@@ -73,20 +73,44 @@ def test_a_point_off_every_artery_never_says_pulse(palpation):
 
 def test_the_pulse_names_the_artery_under_the_fingers(palpation):
     assert grade_placement(palpation, 0.5, 6).artery.id == "aorta"
-    assert grade_placement(palpation, -2, -6).artery.id == "right-iliac"
-    assert grade_placement(palpation, 2.5, -6).artery.id == "left-iliac"
-    assert "iliac" in grade_placement(palpation, 2.5, -6).message
+    assert grade_placement(palpation, -1, -1.5).artery.id == "right-common-iliac"
+    assert grade_placement(palpation, 2, -1.5).artery.id == "left-common-iliac"
+    assert grade_placement(palpation, -4, -9).artery.id == "right-external-iliac"
+    assert grade_placement(palpation, 4.4, -9).artery.id == "left-external-iliac"
+    assert "iliac" in grade_placement(palpation, 4.4, -9).message
 
 
 @pytest.mark.parametrize("side", [1, -1])
-@pytest.mark.parametrize(("lateral_in", "verdict"), [
-    (1.99, "too-medial"), (2.0, "in-zone"), (2.01, "in-zone"),
-    (2.99, "in-zone"), (3.0, "in-zone"), (3.01, "too-lateral"),
+@pytest.mark.parametrize(("lateral_cm", "verdict"), [
+    (4.9, "too-medial"), (4.99, "too-medial"), (5.0, "in-zone"), (5.01, "in-zone"),
+    (7.49, "in-zone"), (7.5, "in-zone"), (7.51, "too-lateral"), (7.6, "too-lateral"),
 ])
-def test_the_start_zone_edges_at_2_and_3_inches(palpation, side, lateral_in, verdict):
-    result = grade_placement(palpation, side * lateral_in * CM_PER_INCH, 0)
+@pytest.mark.parametrize("y_cm", [0, 2.5, -2.5])
+def test_the_start_zone_is_5_to_7_5_cm_both_edges_included(palpation, side, lateral_cm, verdict, y_cm):
+    result = grade_placement(palpation, side * lateral_cm, y_cm)
     assert result.verdict == verdict
     assert result.correct == (verdict == "in-zone")
+
+
+def test_the_graded_zone_is_the_printed_zone(lesson):
+    """The edges graded are the numbers the lesson prints: 5 and 7.5 cm, never 5.08 and 7.62."""
+    zone = lesson.palpation.start_zone
+    assert (zone.lateral_min_cm, zone.lateral_max_cm) == (5.0, 7.5)
+    for text in (lesson.palpation.feedback.in_zone.text, lesson.figures.anterior.start_zone_label):
+        assert "5" in text and "7.5 cm" in text
+    assert "less than 5 cm" in lesson.palpation.feedback.too_medial.text
+    assert "more than 7.5 cm" in lesson.palpation.feedback.too_lateral.text
+
+
+def test_a_quiz_step_lands_exactly_on_the_zone_edges(palpation):
+    """Keyboard steps of 0.5 cm reach 5.0 and 7.5 cm exactly (kept to 1 mm), and both are in the zone."""
+    x = 0.0
+    for _ in range(10):
+        x = step(x, 0, "right", 0.5)[0]
+    assert x == 5.0 and grade_placement(palpation, x, 0).verdict == "in-zone"
+    for _ in range(5):
+        x = step(x, 0, "right", 0.5)[0]
+    assert x == 7.5 and grade_placement(palpation, x, 0).verdict == "in-zone"
 
 
 def test_too_medial_goes_lateral_and_too_lateral_comes_back_medially(palpation):
@@ -107,7 +131,9 @@ def test_the_level_of_the_umbilicus(palpation, y_cm, verdict, direction, keys):
 
 
 def test_a_pulse_wins_even_inside_the_start_zone(lesson_text, write_lesson):
-    moved = lesson_text.replace("path_cm: [[0.5, -1], [4.5, -11]]", "path_cm: [[0.5, -1], [6, 0], [4.5, -11]]")
+    old = "path_cm: [[0.5, 0.5], [3.5, -3.5]]"
+    assert old in lesson_text
+    moved = lesson_text.replace(old, "path_cm: [[0.5, 0.5], [6, 0], [3.5, -3.5]]")
     palpation = load_lesson(write_lesson(moved)).palpation
     result = grade_placement(palpation, 6, 0)
     assert (result.verdict, result.direction) == ("pulse", LATERAL)
@@ -136,6 +162,59 @@ def test_sinking_slowly_reaches_the_muscle_and_fast_is_pushed_out(palpation):
     assert not fast.correct and "rectus abdominis" in fast.message and "out" in fast.message
     with pytest.raises(ValueError):
         grade_depth(palpation, "medium")
+
+
+@pytest.mark.parametrize(("felt", "action"), [
+    (set(), REPOSITION), ({CONTRACTION}, ON_THE_MUSCLE), ({PULSE}, LATERAL), ({PULSE, CONTRACTION}, LATERAL),
+    ({EXPANSILE_PULSATION}, STOP_RELEASE), ({SEVERE_PAIN}, STOP_RELEASE),
+    ({EXPANSILE_PULSATION, PULSE}, STOP_RELEASE), ({SEVERE_PAIN, PULSE, CONTRACTION}, STOP_RELEASE),
+])
+def test_a_warning_sign_stops_the_release_and_a_plain_pulse_moves_lateral(felt, action):
+    assert respond(felt) == action
+
+
+def test_an_unknown_finding_is_refused():
+    with pytest.raises(ValueError, match="unknown finding"):
+        respond({"tingling"})
+
+
+def test_the_warning_sign_scenario_is_answered_only_by_stopping(palpation):
+    warning = [q for q in palpation.confirmation if q.warning_sign]
+    assert warning
+    for question in warning:
+        right = [i for i, o in enumerate(question.options) if grade_confirmation(question, i).correct]
+        assert len(right) == 1
+        chosen = question.options[right[0]]
+        assert chosen.stops_release and not chosen.moves_lateral and "urgent" in chosen.text
+        lateral = next(i for i, o in enumerate(question.options) if o.moves_lateral)
+        assert not grade_confirmation(question, lateral).correct
+
+
+def test_an_option_breaking_the_rule_is_never_graded_right(palpation):
+    """Even if a lesson object marks moving lateral right for a warning sign (bypassing validation)."""
+    question = next(q for q in palpation.confirmation if q.warning_sign)
+    flipped = [o.model_copy(update={"correct": o.moves_lateral}) for o in question.options]
+    broken = question.model_copy(update={"options": flipped})
+    lateral = next(i for i, o in enumerate(broken.options) if o.moves_lateral)
+    assert broken.options[lateral].correct and not grade_confirmation(broken, lateral).correct
+
+
+def test_a_lesson_whose_warning_sign_scenario_moves_lateral_is_refused(lesson_text, write_lesson):
+    old = ("        - text: Stop at once and send the patient for urgent medical assessment\n"
+           "          correct: true\n          stops_release: true\n")
+    assert old in lesson_text
+    broken = lesson_text.replace(old, "        - text: Stop at once and send the patient for urgent medical assessment\n"
+                                      "          correct: false\n          stops_release: true\n")
+    broken = broken.replace("        - text: Move more lateral, then carry on\n          correct: false\n",
+                            "        - text: Move more lateral, then carry on\n          correct: true\n")
+    with pytest.raises(LessonError, match="must stop the release"):
+        load_lesson(write_lesson(broken))
+
+
+def test_a_lesson_without_a_warning_sign_scenario_is_refused(lesson_text, write_lesson):
+    assert lesson_text.count("      warning_sign: true\n") == 1
+    with pytest.raises(LessonError, match="warning_sign"):
+        load_lesson(write_lesson(lesson_text.replace("      warning_sign: true\n", "")))
 
 
 def test_with_a_pulse_the_only_accepted_answer_is_to_move_lateral(palpation):

@@ -29,7 +29,7 @@ def test_any_single_yes_stops_with_that_items_reason_and_action(items, item_id):
     result = screen(items, {**all_no(items), item.id: True})
     assert result.status == STOP and not result.clear
     assert result.stops == (item,)
-    assert result.stops[0].reason and "not palpate" in result.stops[0].action
+    assert result.stops[0].reason and "not perform the release" in result.stops[0].action
 
 
 def test_a_yes_stops_even_while_other_questions_are_unanswered(items):

@@ -85,9 +85,10 @@ def test_each_misplaced_step_says_where_it_belongs_and_why(lesson):
     heel = by_step[HEEL]
     assert (heel.position, heel.correct_position) == (5, 2)
     assert heel.explanation.startswith("Heel slide is step 5 in your order; it belongs at step 2.")
-    assert "before the combined movement" in heel.explanation and heel.sources == ("post",)
+    assert "teaching model" in heel.explanation and heel.sources == ("post",)
     tilt = by_step[TILT].explanation
-    assert "belongs at step 5" in tilt and "come last" in tilt and "most uncomfortable" in tilt
+    assert "belongs at step 5" in tilt and "last" in tilt and "most uncomfortable" in tilt
+    assert "does not say that the discomfort is why" in tilt  # an observation, not a cause
 
 
 def test_a_step_without_a_reason_still_gets_its_place(lesson):

@@ -58,7 +58,7 @@ def test_position_hand_and_start(lesson):
     assert "anterior to posterior" in technique.approach.text and "contents move" in technique.approach.text
     assert "rectus abdominis contract" in technique.too_fast.text and "out" in technique.too_fast.text
     zone = lesson.palpation.start_zone
-    assert (zone.lateral_min_in, zone.lateral_max_in) == (2, 3)
+    assert (zone.lateral_min_cm, zone.lateral_max_cm) == (5.0, 7.5)
 
 
 def test_the_two_confirmations_send_a_pulse_lateral(lesson):
@@ -102,6 +102,60 @@ def test_facts_beyond_the_post_carry_a_reference(lesson):
 
 def test_the_safety_screen_covers_the_referenced_contraindications(lesson):
     questions = " ".join(item.question.lower() for item in lesson.safety.screening)
-    for topic in ("aneurysm", "surgery", "obstruction", "hernia", "pregnant"):
+    for topic in ("aneurysm", "surgery", "obstruction", "hernia", "pregnant", "anticoagulants", "bleeding",
+                  "platelet", "cancer", "acute abdominal pain", "peripheral arterial", "smoking"):
         assert topic in questions
-    assert all("not palpate" in item.action for item in lesson.safety.screening)
+    assert all(item.action.startswith("Do not perform the release") for item in lesson.safety.screening)
+
+
+@pytest.mark.parametrize(("item_id", "sources", "action_words"), [
+    ("vascular-risk", {"nice-ng156", "uspstf2019-aaa", "statpearls-aaa", "lederle1999"}, ["physician", "palpation"]),
+    ("bleeding-risk", {"nccih-massage", "mayo-massage-risks"}, ["physician"]),
+    ("cancer", {"nccih-massage", "werner1998"}, ["approval", "doctor"]),
+    ("acute-abdomen", {"werner1998", "cartwright2008"}, ["medical assessment"]),
+    ("hernia", {"nct03764995", "werner-hernia"}, ["Refer"]),
+])
+def test_each_wider_screen_item_has_its_action_and_sources(lesson, item_id, sources, action_words):
+    item = next(item for item in lesson.safety.screening if item.id == item_id)
+    assert sources <= set(item.sources)
+    assert all(word in item.action for word in action_words)
+
+
+def test_the_hernia_item_does_not_suggest_palpating_elsewhere(lesson):
+    hernia = next(item for item in lesson.safety.screening if item.id == "hernia")
+    assert "over the hernia" not in hernia.action and hernia.action.startswith("Do not perform the release")
+
+
+def test_palpation_cannot_rule_out_an_aneurysm_is_said_where_risk_is_asked(lesson):
+    risk = next(item for item in lesson.safety.screening if item.id == "vascular-risk")
+    assert "cannot" in risk.reason and "lederle1999" in risk.sources
+
+
+def test_the_obstruction_item_can_be_answered_from_the_history(lesson):
+    obstruction = next(item for item in lesson.safety.screening if item.id == "obstruction")
+    assert "signs of" not in obstruction.question and "told" in obstruction.question
+
+
+def test_the_during_release_rule_differs_from_the_pulse_rule(lesson):
+    rule = lesson.safety.during_release
+    assert "expansile" in rule.text and "severe" in rule.text and "urgent medical assessment" in rule.text
+    assert "move more lateral" in rule.text  # said as the other rule, for a pulse under the fingertips
+    assert {"nhs-lothian-aaa", "robinson2013"} <= set(rule.sources)
+
+
+def test_no_unsupported_statement_is_left(lesson):
+    text = all_text(lesson).lower()
+    for claim in ("does not move out of the way", "late stance", "standing and walking", "only together with",
+                  "minimum reached", "are contraindications to abdominal massage", "you are not yet on the muscle"):
+        assert claim not in text, claim
+    lifting = [q for q in [*lesson.quizzes.landmarks, *lesson.palpation.confirmation]
+               if any("lifting the head" in o.explanation.lower() for o in q.options)]
+    assert lifting and all({"burden2013", "axler1997"} <= set(q.sources) for q in lifting)
+
+
+def test_the_posts_mechanisms_are_attributed_to_the_post(lesson):
+    by_id = {i.id: i for i in lesson.indications}
+    for case in ("runner-si", "stenosis", "femoral-nerve"):
+        assert by_id[case].mechanism.startswith("The post "), case
+    assert "no study was found" in by_id["runner-si"].mechanism
+    assert "lateral femoral cutaneous" in by_id["femoral-nerve"].mechanism

@@ -19,3 +19,14 @@ def test_the_text_form_names_the_figure_not_its_bytes(lesson):
 
 def test_the_same_drawing_gives_the_same_png(lesson):
     assert png_bytes(draw_anterior(lesson)) == png_bytes(draw_anterior(lesson))
+
+
+def test_each_figure_names_the_sources_of_what_it_draws(lesson):
+    from psoas_lib.widgets.figure import figure_sources, lesson_figure
+
+    anterior = figure_sources(lesson, "anterior")
+    assert {"gray1918-ivc", "gray1918-iliac", "elsevier-eia", "gray1918-ilium", "gray1918-rectus"} <= set(anterior)
+    assert {"gray1918-ql", "kidney-level", "gray1918-colon", "lateral-wall"} <= set(figure_sources(lesson, "transverse"))
+    assert set(figure_sources(lesson)) == set(anterior) | set(figure_sources(lesson, "transverse"))
+    shown = lesson_figure(lesson, "anterior").value
+    assert "gray1918-ivc" in shown and shown.index("gray1918-ivc") > shown.index("Description")

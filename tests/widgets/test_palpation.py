@@ -50,7 +50,7 @@ def test_a_click_on_the_aorta_says_pulse_and_which_button_takes_the_fingers_late
 
 
 def test_on_the_patients_right_lateral_is_the_left_button(view):
-    click(view, -2, -5)  # over the right common iliac artery
+    click(view, -1, -1.5)  # over the right common iliac artery
     shown = view.placement_feedback.value
     assert "right common iliac artery" in shown
     assert "“Move left” (towards the patient&#x27;s right)" in shown and "Move right" not in shown

@@ -34,8 +34,10 @@ def test_a_yes_stops_with_the_reason_and_the_action_in_words(view, lesson):
     assert view.status == STOP
     shown = view.result.value
     assert "✘ Stop" in shown and "do not go on" in shown
-    assert "umbilical hernia is a contraindication" in shown and "Do not palpate over the hernia" in shown
-    assert "[nct03764995; werner-hernia]" in shown
+    assert "umbilical hernia among its contraindications" in shown
+    assert "Do not perform the release. Refer the patient to their physician." in shown
+    assert "over the hernia" not in shown  # never a hint that palpating elsewhere would be fine
+    assert "[nct03764995; werner-hernia; post]" in shown
     assert hernia.question.split()[0] in shown
 
 

@@ -58,9 +58,15 @@ def test_start_pause_resume_and_reset_in_words(lesson, clock):
 def test_the_window_limits_are_said_in_words(lesson, clock):
     view = SessionTimerView(lesson, clock)
     view.start_button.click()
+    clock.now = 120
+    view.refresh()
+    assert "begins in" in view.clock.value and "stop earlier if you feel a change" in view.clock.value
     clock.now = 300
     view.refresh()
-    assert "Minimum reached (05:00)" in view.clock.value and "Minimum reached (05:00)" in view.status.value
+    # the post's 5-7 minutes are a window, or until a change is felt: never called a minimum
+    assert "In the window (05:00 to 07:00), or stop when you feel a change" in view.clock.value
+    assert "In the window: 05:00 to 07:00, or until you feel a change" in view.status.value
+    assert "inimum" not in view.clock.value + view.status.value
     clock.now = 420
     view.refresh()
     assert "Maximum reached (07:00): stop the release and reassess" in view.status.value
