@@ -211,10 +211,11 @@ def test_a_lesson_whose_warning_sign_scenario_moves_lateral_is_refused(lesson_te
         load_lesson(write_lesson(broken))
 
 
-def test_a_lesson_without_a_warning_sign_scenario_is_refused(lesson_text, write_lesson):
-    assert lesson_text.count("      warning_sign: true\n") == 1
-    with pytest.raises(LessonError, match="warning_sign"):
-        load_lesson(write_lesson(lesson_text.replace("      warning_sign: true\n", "")))
+@pytest.mark.parametrize("scenario", ["warning_sign", "pulse_felt"])
+def test_a_lesson_without_a_warning_sign_or_a_pulse_scenario_is_refused(lesson_text, write_lesson, scenario):
+    assert lesson_text.count(f"      {scenario}: true\n") == 1
+    with pytest.raises(LessonError, match=scenario):
+        load_lesson(write_lesson(lesson_text.replace(f"      {scenario}: true\n", "")))
 
 
 def test_with_a_pulse_the_only_accepted_answer_is_to_move_lateral(palpation):
@@ -236,12 +237,6 @@ def test_a_lesson_whose_pulse_scenario_accepts_carrying_on_is_refused(lesson_tex
     assert broken.count("correct: true") == lesson_text.count("correct: true")
     with pytest.raises(LessonError, match="right option must move lateral"):
         load_lesson(write_lesson(broken))
-
-
-def test_a_lesson_without_a_pulse_scenario_is_refused(lesson_text, write_lesson):
-    assert lesson_text.count("      pulse_felt: true\n") == 1
-    with pytest.raises(LessonError, match="pulse_felt"):
-        load_lesson(write_lesson(lesson_text.replace("      pulse_felt: true\n", "")))
 
 
 def answer_index(question, correct=True):
