@@ -72,6 +72,27 @@ NEAREST_FEEDBACK = r"""(expected) => {
 }"""
 
 
+# True once the page has not changed for `quiet` ms: the kernel's late messages (a score, a control enabled)
+# have arrived. A person reads the feedback before pressing the next key; the test waits for the same.
+QUIET = r"""(quiet) => {
+    if (!window.psoasLastChange) {
+        window.psoasLastChange = performance.now();
+        new MutationObserver(() => { window.psoasLastChange = performance.now(); })
+            .observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    }
+    return performance.now() - window.psoasLastChange > quiet;
+}"""
+
+
+def settle(page, quiet_ms=400, patience_ms=3000):
+    """Wait until the page has stopped changing, as a reader does before the next key; a page that keeps
+    changing (a running timer) is waited on for `patience_ms` only."""
+    try:
+        page.wait_for_function(QUIET, arg=quiet_ms, timeout=patience_ms, polling=100)
+    except PlaywrightTimeout:
+        pass
+
+
 def focused(page):
     return page.evaluate(FOCUSED)
 
@@ -121,9 +142,11 @@ def press(page, key, name=None):
 def feedback(page, expected):
     """Wait until the live region nearest to the focus contains `expected`; return the region's text."""
     try:
-        return page.wait_for_function(NEAREST_FEEDBACK, arg=expected, timeout=WAIT_MS).json_value()
+        page.wait_for_function(NEAREST_FEEDBACK, arg=expected, timeout=WAIT_MS)
     except PlaywrightTimeout:
         pytest.fail(f"no live region near {describe(focused(page))} came to say {expected!r}")
+    settle(page)
+    return page.evaluate(NEAREST_FEEDBACK, expected)
 
 
 def focus_lands_on(page, name):
@@ -132,6 +155,7 @@ def focus_lands_on(page, name):
         page.wait_for_function(f"() => ({FOCUSED})().name === {name!r}", timeout=WAIT_MS)
     except PlaywrightTimeout:
         pytest.fail(f"the focus should have gone to {name!r}; it is on {describe(focused(page))}")
+    settle(page)
 
 
 def walk_the_page(page):
