@@ -15,13 +15,15 @@ from ..i18n import _
 from . import style
 
 WIDTH_IN = 12
-ROW_IN = 0.45
-TITLE_WRAP_CHARS = 48
+ROW_IN = 0.7
+LABEL_WRAP_CHARS = 42  # a question's label: two lines at most
+CHART_QUESTIONS = 12   # the hardest ones; the table below the chart lists every question
 
 
 def first_try_chart(results: ClassResults) -> Figure:
-    """A horizontal bar per question, hardest at the top: the share right at the first try, with 'n of m'."""
-    questions = results.questions
+    """A horizontal bar for each of the hardest questions, hardest at the top: the share right at the first try,
+    with 'n of m' beside it."""
+    questions = results.questions[:CHART_QUESTIONS]
     figure = Figure(figsize=(WIDTH_IN, 1.5 + ROW_IN * max(1, len(questions))), layout="constrained")
     axes = figure.add_subplot()
     rows = range(len(questions))
@@ -30,14 +32,22 @@ def first_try_chart(results: ClassResults) -> Figure:
     for row, q in zip(rows, questions):
         axes.text(min(q.first_try_share * 100, 100) + 1, row, _("{right} of {answered}").format(
             right=q.first_try, answered=q.answered), va="center", fontsize=style.LABEL_PT - 3, **style.AS_WRITTEN)
-    axes.set_yticks(list(rows), [textwrap.shorten(q.title, TITLE_WRAP_CHARS) for q in questions],
-                    fontsize=style.LABEL_PT - 4, **style.AS_WRITTEN)
+    labels = [textwrap.fill(textwrap.shorten(q.title, 2 * LABEL_WRAP_CHARS - 4), LABEL_WRAP_CHARS) for q in questions]
+    axes.set_yticks(list(rows), labels, fontsize=style.LABEL_PT - 4, **style.AS_WRITTEN)
     axes.invert_yaxis()  # hardest first, at the top
     axes.set_xlim(0, 115)
     axes.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"], fontsize=style.LABEL_PT - 4)
     axes.set_xlabel(_("students right at their first try"), fontsize=style.LABEL_PT - 3, **style.AS_WRITTEN)
-    axes.set_title(_("Right at the first try, per question"), fontsize=style.TITLE_PT - 4, **style.AS_WRITTEN)
+    axes.set_title(first_try_title(results), fontsize=style.TITLE_PT - 4, **style.AS_WRITTEN)
     return figure
+
+
+def first_try_title(results: ClassResults) -> str:
+    """The first-try chart's title (and its image's alt text): it says when only the hardest questions are shown."""
+    if len(results.questions) > CHART_QUESTIONS:
+        return _("Right at the first try: the {shown} hardest of {total} questions").format(
+            shown=CHART_QUESTIONS, total=len(results.questions))
+    return _("Right at the first try, per question")
 
 
 def hand_in_chart(results: ClassResults) -> Figure:

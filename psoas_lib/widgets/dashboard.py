@@ -29,7 +29,7 @@ def table_html(caption: str, header: list[str], rows: list[list[str]]) -> str:
     """An HTML table with a caption and column headers; every cell escaped."""
     head = "".join(f'<th scope="col" style="text-align:left; padding:0.3em 1em 0.3em 0">{escape(h)}</th>'
                    for h in header)
-    body = "".join("<tr>" + "".join(f'<td style="padding:0.3em 1em 0.3em 0">{escape(str(cell))}</td>'
+    body = "".join("<tr>" + "".join(f'<td style="padding:0.3em 1em 0.3em 0; border-top:1px solid #999">{escape(str(cell))}</td>'
                                     for cell in row) + "</tr>" for row in rows)
     return (f'<table class="psoas-table" style="border-collapse:collapse; font-size:1.1em">'
             f'<caption style="text-align:left; font-weight:bold; padding:0.5em 0">{escape(caption)}</caption>'
@@ -64,7 +64,7 @@ class Header(w.VBox):
         self.status = w.HTML()
         self.news = w.HTML()
         self.text = ""
-        super().__init__([self.status, button, self.news])
+        super().__init__([self.status, w.HBox([button]), self.news])
 
     def _repr_mimebundle_(self, **kwargs) -> dict:
         bundle = super()._repr_mimebundle_(**kwargs)
@@ -137,14 +137,14 @@ class ClassDashboard:
                            "\n".join([description, table_text(caption, header, rows)]))
 
     def _show_first_try(self, results: ClassResults) -> None:
-        from ..figures.class_results import first_try_chart
+        from ..figures.class_results import first_try_chart, first_try_title
 
         description = first_try_description(results)
         header = [_("question"), _("answered"), _("right at the first try"), _("attempts (median)")]
         rows = [[q.title, q.answered, f"{q.first_try} ({q.first_try_share:.0%})", f"{q.median_attempts:g}"]
                 for q in results.questions]
         caption = _("Each question, hardest first")
-        chart = figure_html(first_try_chart(results), _("Right at the first try, per question"), description)
+        chart = figure_html(first_try_chart(results), first_try_title(results), description)
         self.first_try.show(chart + table_html(caption, header, rows),
                             "\n".join([description, table_text(caption, header, rows)]))
 
