@@ -79,7 +79,6 @@ class QuestionResult:
 
 @dataclass(frozen=True)
 class ClassResults:
-    folder: Path
     students: list[StudentStatus]    # everyone who handed in, then everyone on the roster who did not
     questions: list[QuestionResult]  # hardest first (lowest first-try share)
     notebook_questions: dict[str, int]  # per notebook, the lesson's number of questions
@@ -165,30 +164,16 @@ def parse_time(text: str) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def _first_attempts(hand_in: HandIn) -> dict[str, dict]:
-    """Per question, the first attempt the hand-in's history holds at each fingerprint: {key: {fingerprint: attempt}}."""
-    first: dict[str, dict] = {}
-    for attempt in hand_in.history:
-        key = f"{attempt['exercise']}/{attempt['question']}"
-        first.setdefault(key, {}).setdefault(attempt["fingerprint"], attempt)
-    return first
-
-
-def right_first_time(answer: Answer, first: dict | None) -> bool:
-    """Was the student right at their first try of this version of the question? From the history when it has
-    the question; else (a version-1 file, a store gathered by hand) from the latest answer: right, in one try."""
-    if first is None:
-        return answer.correct and answer.attempts == 1
-    return first["correct"] and first["tries"] == 1  # tries > 1: an imported version-1 answer, earlier tries lost
-
-
-def _wrong_given(answer: Answer, key: str, hand_in: HandIn | None) -> set[str]:
-    """The different wrong answers a student gave to this version of the question."""
-    attempts = [a for a in (hand_in.history if hand_in else ()) if f"{a['exercise']}/{a['question']}" == key
-                and a["fingerprint"] == answer.fingerprint]
-    if not attempts:
-        return set() if answer.correct else {answer.answer}
-    return {a["answer"] for a in attempts if not a["correct"]}
+def _tries(answer: Answer, key: str, hand_in: HandIn | None) -> tuple[bool, set[str]]:
+    """(right at the first try?, the different wrong answers given) of one student's tries at this version of a
+    question: from the hand-in's history when it holds them; else (a version-1 file, a store gathered by hand)
+    from the latest answer alone: right in one try, or its one wrong answer."""
+    history = [a for a in (hand_in.history if hand_in else ())
+               if f"{a['exercise']}/{a['question']}" == key and a["fingerprint"] == answer.fingerprint]
+    if not history:
+        return answer.correct and answer.attempts == 1, set() if answer.correct else {answer.answer}
+    first = history[0]  # its tries > 1: an imported version-1 answer, whose earlier (wrong) tries were not kept
+    return first["correct"] and first["tries"] == 1, {a["answer"] for a in history if not a["correct"]}
 
 
 def class_results(folder: Path, lesson: Lesson, roster: list[str] | None = None,
@@ -200,27 +185,31 @@ def class_results(folder: Path, lesson: Lesson, roster: list[str] | None = None,
 
 
 def summarise(report: ClassReport, lesson: Lesson, roster: list[str]) -> ClassResults:
+    """The dashboard's figures from a class report (see `class_results`)."""
     titles = question_titles(lesson)
-    hand_ins = {(h.student, h.lesson): h for h in report.handed}
-    first_attempts = {pair: _first_attempts(h) for pair, h in hand_ins.items()}
-    by_question: dict[tuple[str, str], list] = {}
+    hand_ins = {(hand_in.student, hand_in.lesson): hand_in for hand_in in report.handed}
+    by_question: dict[tuple[str, str], list[tuple[Answer, bool, set[str]]]] = {}
     for row in report.rows:
-        pair = (row.student, row.lesson)
-        first = first_attempts.get(pair, {}).get(row.question, {}).get(row.answer.fingerprint)
-        by_question.setdefault((row.lesson, row.question), []).append(
-            (row.answer, right_first_time(row.answer, first), _wrong_given(row.answer, row.question, hand_ins.get(pair))))
-    questions = []
-    for (lesson_id, key), results in by_question.items():
-        known = lesson_id == lesson.id
-        wrong = Counter(text for _answer, _first, given in results for text in given)
-        questions.append(QuestionResult(
-            lesson_id, key, printable(titles.get(key, key) if known else key), len(results),
-            sum(first for _answer, first, _given in results), median(a.attempts for a, _first, _given in results),
-            tuple(WrongAnswer(printable(answer_text(lesson, key, text) if known else text), count)
-                  for text, count in sorted(wrong.items(), key=lambda item: (-item[1], item[0]))[:WRONG_ANSWERS_SHOWN])))
-    questions.sort(key=lambda q: (q.first_try_share, q.lesson, q.key))
-    return ClassResults(report.directory or Path(), _students(report, roster), questions,
+        tries = _tries(row.answer, row.question, hand_ins.get((row.student, row.lesson)))
+        by_question.setdefault((row.lesson, row.question), []).append((row.answer, *tries))
+    questions = sorted((_question(lesson, titles, lesson_id, key, answers)
+                        for (lesson_id, key), answers in by_question.items()),
+                       key=lambda q: (q.first_try_share, q.lesson, q.key))
+    return ClassResults(_students(report, roster), questions,
                         _notebook_questions(titles), _skipped(report))
+
+
+def _question(lesson: Lesson, titles: dict[str, str], lesson_id: str, key: str,
+              answers: list[tuple[Answer, bool, set[str]]]) -> QuestionResult:
+    """One question's figures from each student's (latest answer, right at the first try?, wrong answers)."""
+    known = lesson_id == lesson.id  # another lesson's questions and answers are shown as saved
+    wrong = Counter(text for _latest, _first, given in answers for text in given)
+    common = sorted(wrong.items(), key=lambda item: (-item[1], item[0]))[:WRONG_ANSWERS_SHOWN]
+    return QuestionResult(
+        lesson_id, key, printable(titles.get(key, key) if known else key), len(answers),
+        sum(first for _latest, first, _given in answers), median(latest.attempts for latest, _first, _given in answers),
+        tuple(WrongAnswer(printable(answer_text(lesson, key, text) if known else text), count)
+              for text, count in common))
 
 
 def _notebook(key: str) -> str | None:

@@ -29,8 +29,9 @@ def table_html(caption: str, header: list[str], rows: list[list[str]]) -> str:
     """An HTML table with a caption and column headers; every cell escaped."""
     head = "".join(f'<th scope="col" style="text-align:left; padding:0.3em 1em 0.3em 0">{escape(h)}</th>'
                    for h in header)
-    body = "".join("<tr>" + "".join(f'<td style="padding:0.3em 1em 0.3em 0; border-top:1px solid #999">{escape(str(cell))}</td>'
-                                    for cell in row) + "</tr>" for row in rows)
+    cell_style = "padding:0.3em 1em 0.3em 0; border-top:1px solid #999"
+    body = "".join("<tr>" + "".join(f'<td style="{cell_style}">{escape(str(cell))}</td>' for cell in row) + "</tr>"
+                   for row in rows)
     return (f'<table class="psoas-table" style="border-collapse:collapse; font-size:1.1em">'
             f'<caption style="text-align:left; font-weight:bold; padding:0.5em 0">{escape(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
@@ -125,7 +126,8 @@ class ClassDashboard:
         from ..figures.class_results import hand_in_chart
 
         description = hand_in_description(results)
-        header = [_("student"), _("handed in"), *(_("notebook {name}").format(name=name) for name in NOTEBOOK_EXERCISES)]
+        header = [_("student"), _("handed in"),
+                  *(_("notebook {name}").format(name=name) for name in NOTEBOOK_EXERCISES)]
         rows = [[s.student + ("" if s.on_roster or not self.roster else " " + _("(not on the roster)")),
                  shown_time(s.handed_in) if s.counted else _("not handed in"),
                  *(_("{answered} of {total} questions").format(answered=s.answered[name],

@@ -15,7 +15,7 @@ def results(questions=3, handed=2, missing=1):
     students = [StudentStatus(f"s{n}", True, datetime(2026, 12, 1, 9, 10 * n, tzinfo=timezone.utc), True, {})
                 for n in range(handed)]
     students += [StudentStatus(f"m{n}", False, None, True, {}) for n in range(missing)]
-    return ClassResults(None, students, qs, {}, [])
+    return ClassResults(students, qs, {}, [])
 
 
 def test_each_question_is_a_bar_of_its_first_try_share_with_its_count_beside_it(texts):
@@ -30,7 +30,8 @@ def test_a_long_list_is_cut_to_the_hardest_and_the_title_says_so(texts):
     many = results(questions=CHART_QUESTIONS + 3)
     (axes,) = first_try_chart(many).axes
     assert len(axes.patches) == CHART_QUESTIONS
-    assert first_try_title(many) == f"Right at the first try: the {CHART_QUESTIONS} hardest of {CHART_QUESTIONS + 3} questions"
+    assert first_try_title(many) == (
+        f"Right at the first try: the {CHART_QUESTIONS} hardest of {CHART_QUESTIONS + 3} questions")
     assert axes.get_title() == first_try_title(many)
 
 
@@ -44,5 +45,5 @@ def test_the_hand_in_chart_rises_to_the_number_handed_in_below_the_class_line():
 
 def test_the_charts_use_greys_only(colours):
     for figure in (first_try_chart(results()), hand_in_chart(results())):
-        assert all(matplotlib.colors.to_hex(c)[1:3] == matplotlib.colors.to_hex(c)[3:5] == matplotlib.colors.to_hex(c)[5:7]
-                   for c in colours(figure))
+        hexes = [matplotlib.colors.to_hex(c) for c in colours(figure)]
+        assert all(h[1:3] == h[3:5] == h[5:7] for h in hexes), hexes
