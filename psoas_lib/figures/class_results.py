@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from ..dashboard import ClassResults
 from ..i18n import _
@@ -62,6 +63,7 @@ def hand_in_chart(results: ClassResults) -> Figure:
     axes.text(0.01, len(results.students), _("class: {total}").format(total=len(results.students)),
               transform=axes.get_yaxis_transform(), va="bottom", fontsize=style.LABEL_PT - 3, **style.AS_WRITTEN)
     axes.set_ylim(0, len(results.students) + 1)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # students come whole
     axes.set_ylabel(_("students handed in"), fontsize=style.LABEL_PT - 3, **style.AS_WRITTEN)
     axes.set_xlabel(_("time (UTC)"), fontsize=style.LABEL_PT - 3, **style.AS_WRITTEN)
     axes.set_title(_("Hand-ins over time"), fontsize=style.TITLE_PT - 4, **style.AS_WRITTEN)

@@ -41,6 +41,7 @@ def test_the_hand_in_chart_rises_to_the_number_handed_in_below_the_class_line():
     assert list(steps.get_ydata()) == [1, 2, 3]
     assert list(steps.get_xdata()) == [datetime(2026, 12, 1, 9, m, tzinfo=timezone.utc) for m in (0, 10, 20)]
     assert set(class_line.get_ydata()) == {5}
+    assert all(float(tick).is_integer() for tick in axes.get_yticks())  # no half students
 
 
 def test_the_charts_use_greys_only(colours):
