@@ -1,8 +1,8 @@
 """The instructor's class dashboard: a thin view over `psoas_lib.dashboard`, one section per notebook cell, all
 read again by one "Read the hand-ins again" button.
 
-Each section's text form (what a saved notebook shows before it is run, and what strict nbval compares) is its
-content in words, so a saved dashboard still says what it showed.
+Each section's text form (what a saved notebook shows before it is run, and what strict nbval compares) says
+how to start it and then gives its content in words, so a saved dashboard still says what it showed.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ..dashboard import (ACCOUNTS_VARIABLE, EXAMPLE_HAND_INS, EXAMPLE_ROSTER, NO
 from ..i18n import _
 from ..lesson.model import Lesson
 from .figure import figure_html
+from .placeholder import N_, HasPlaceholder
 from .text import live_region
 
 Clock = Callable[[], datetime]
@@ -41,36 +42,42 @@ def table_text(caption: str, header: list[str], rows: list[list[str]]) -> str:
     return "\n".join([caption, " | ".join(header), *(" | ".join(str(cell) for cell in row) for row in rows)])
 
 
-class Section(w.HTML):
-    """One part of the dashboard, as HTML; its text form is the same content in words."""
+class SavedContent(HasPlaceholder):
+    """Mix into a dashboard widget before the ipywidgets base: its text form (what a saved notebook shows before it
+    is run, and what strict nbval compares) is the sentence saying how to start it, then its content in words."""
+
+    text = ""
+
+    def _repr_mimebundle_(self, **kwargs) -> dict:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = f"{bundle['text/plain']}\n{self.text}"
+        return bundle
+
+
+class Section(SavedContent, w.HTML):
+    """One part of the dashboard, as HTML."""
+
+    before_run = N_("Class results — run the notebook (Run ▸ Run All Cells) to read the hand-ins; below, what "
+                    "they showed when last read.")
 
     def __init__(self):
         super().__init__(layout=w.Layout(width="100%", margin="0"))
-        self.text = ""
 
     def show(self, html: str, text: str) -> None:
         self.text = text
         self.value = html
 
-    def _repr_mimebundle_(self, **kwargs) -> dict:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = self.text
-        return bundle
 
+class Header(SavedContent, w.VBox):
+    """Which folder is read, what was counted, and the button that reads it again."""
 
-class Header(w.VBox):
-    """Which folder is read, what was counted, and the refresh button; its text form says the same."""
+    before_run = N_("Class dashboard — run the notebook (Run ▸ Run All Cells) to read the hand-ins; below, what "
+                    "was read last time.")
 
     def __init__(self, button: w.Button):
         self.status = w.HTML()
         self.news = w.HTML()
-        self.text = ""
         super().__init__([self.status, w.HBox([button]), self.news])
-
-    def _repr_mimebundle_(self, **kwargs) -> dict:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = self.text
-        return bundle
 
 
 class ClassDashboard:

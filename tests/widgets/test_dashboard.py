@@ -44,8 +44,9 @@ def test_the_saved_text_form_of_each_section_is_its_content(tmp_path):
     hand_in(folder, "ana", "Move more medial", False)
     view.refresh()
     text = view.hand_ins._repr_mimebundle_()["text/plain"]
-    assert text.splitlines()[0] == "1 of 2 students have handed in. The first hand-in came at " + text.split(
-        "came at ")[1].splitlines()[0]
+    assert text.splitlines()[0] == ("Class results — run the notebook (Run ▸ Run All Cells) to read the hand-ins; "
+                                    "below, what they showed when last read.")
+    assert text.splitlines()[1].startswith("1 of 2 students have handed in. The first hand-in came at ")
     assert "ben | not handed in" in text
     assert view.header._repr_mimebundle_()["text/plain"].endswith("1 hand-in(s) counted, 0 file(s) not counted.")
 
