@@ -179,8 +179,8 @@ def parse_progress(raw: bytes) -> dict:
     if not isinstance(answers, dict):
         raise CorruptProgress(_("its answers are missing"))
     checked = {key: _check_answer(key, entry, version) for key, entry in answers.items()}
-    history = data.get("history", [])
-    if version >= 2 and not (isinstance(history, list) and all(_is_attempt(item) for item in history)):
+    history = data.get("history", []) if version >= 2 else []  # version 1 kept no history
+    if not (isinstance(history, list) and all(_is_attempt(item) for item in history)):
         raise CorruptProgress(_("its attempt history is malformed"))
     return {**data, "version": VERSION, "answers": checked, "history": history}
 

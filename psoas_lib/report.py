@@ -56,6 +56,17 @@ class Row:
 
 
 @dataclass(frozen=True)
+class HandIn:
+    """One student's counted file for one lesson: when it was handed in and every attempt it holds."""
+
+    student: str
+    lesson: str
+    path: Path
+    handed_in: str            # as the file says it ("" for a store gathered by hand, or when not text)
+    history: tuple[dict, ...]  # attempts, oldest first (empty for a version-1 file or a gathered store)
+
+
+@dataclass(frozen=True)
 class QuestionSummary:
     lesson: str
     question: str
@@ -70,6 +81,7 @@ class ClassReport:
     rows: list[Row] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     hand_ins: int = 0
+    handed: list[HandIn] = field(default_factory=list)
     directory: Path | None = None  # the folder read; skipped files are named relative to it
 
     @property
@@ -183,7 +195,7 @@ def collect(directory: Path, account_prefix: str | None = None,
             report.skipped.append((path, reason))
             continue
         try:
-            student, lessons = _read_student(path)
+            student, lessons, handed_in, history = _read_student(path)
         except CorruptProgress as error:
             report.skipped.append((path, f"not readable progress: {error}"))
             continue
@@ -202,18 +214,22 @@ def collect(directory: Path, account_prefix: str | None = None,
         report.hand_ins += 1
         for lesson, answers in lessons.items():
             seen[(student, lesson)] = path
+            report.handed.append(HandIn(student, lesson, path, handed_in, history))
             for question, answer in sorted(answers.items()):
                 report.rows.append(Row(student, lesson, question, answer))
     return report
 
 
-def _read_student(path: Path) -> tuple[str, dict[str, dict[str, Answer]]]:
-    """(student, {lesson: answers}) of a hand-in, or of a student's store gathered by hand (a laptop class)."""
+def _read_student(path: Path) -> tuple[str, dict[str, dict[str, Answer]], str, tuple[dict, ...]]:
+    """(student, {lesson: answers}, handed-in time, attempt history) of a hand-in, or of a student's store gathered
+    by hand (a laptop class)."""
     if path.suffix == ".sqlite3":
         _read(path)  # the same checks as a hand-in: a regular file, opened without waiting, within the limit
-        return path.stem.removeprefix("psoas-progress--"), read_store_lessons(path)
+        return path.stem.removeprefix("psoas-progress--"), read_store_lessons(path), "", ()
     data = parse_progress(_read(path))
-    return data.get("student") or path.stem, {data.get("lesson", ""): data["answers"]}
+    handed_in = data.get("handed_in")
+    return (data.get("student") or path.stem, {data.get("lesson", ""): data["answers"]},
+            handed_in if isinstance(handed_in, str) else "", tuple(data["history"]))
 
 
 def _wrong_source(path: Path, directory: Path, student: str, account_prefix: str | None,

@@ -35,7 +35,8 @@ c.ConfigurableHTTPProxy.pid_file = str(home / "state/jupyterhub-proxy.pid")
 # NativeAuthenticator in the hub's database. Nobody signs up: only the instructor adds a name, so no one
 # can claim a classmate's name first. Repeated wrong passwords lock a name out for a while.
 c.JupyterHub.authenticator_class = "psoas_lib.hub.roster.RosterAuthenticator"
-c.JupyterHub.template_paths = [str(Path(nativeauthenticator.__file__).parent / "templates")]
+# templates/page.html first: NativeAuthenticator's pages with its show-password button in words, not emoji.
+c.JupyterHub.template_paths = [str(here / "templates"), str(Path(nativeauthenticator.__file__).parent / "templates")]
 c.NativeAuthenticator.enable_signup = False
 c.NativeAuthenticator.allowed_failed_logins = 5
 c.NativeAuthenticator.seconds_before_next_try = 10 * 60

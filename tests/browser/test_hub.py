@@ -17,6 +17,7 @@ import pytest
 
 from benchmarks.class_load import round_of
 from harness.hub import ACCOUNT_PREFIX, running_hub
+from psoas_lib.dashboard import ACCOUNTS_VARIABLE, CLASS_VARIABLE, ROSTER_VARIABLE
 from psoas_lib.hub.links import hub_link
 from psoas_lib.progress import parse_progress, read_store
 from psoas_lib.report import collect
@@ -140,6 +141,39 @@ def test_a_classmate_can_neither_overwrite_nor_block_a_students_hand_in(hub):
         result = as_account(ACCOUNT_PREFIX + CLASSMATE, code)
         assert result.returncode != 0 and "PermissionError" in result.stderr, f"a classmate could {what}"
     assert mine.read_bytes() == before
+
+
+def test_the_instructor_sees_the_hand_in_on_the_class_dashboard(page, hub, voila, tmp_path):
+    """As deploy/README.md says: on the hub machine, as root (only root reads every student's folder), the
+    dashboard's Voila page over the collection, counting a file only if the student's own account wrote it."""
+    roster = tmp_path / "class.txt"
+    roster.write_text(f"{STUDENT}\n{CLASSMATE}\n")
+    url = voila("instructor/class_results.ipynb", {CLASS_VARIABLE: str(hub.collection()),
+                                                   ROSTER_VARIABLE: str(roster), ACCOUNTS_VARIABLE: ACCOUNT_PREFIX})
+    page.goto(url, timeout=120_000)
+    wait_for_voila(page, 180_000)
+    assert error_outputs(page) == []
+    assert page.get_by_text("1 of 2 students have handed in.").first.is_visible()
+    assert page.get_by_text(f"Not handed in: {CLASSMATE}.").first.is_visible()
+    table = page.get_by_role("table", name="Who has handed in, and how far each got through the notebooks")
+    assert table.get_by_role("row", name=STUDENT).filter(has_text=" UTC").is_visible()
+    screenshot(page, "hub-instructor-dashboard")
+
+
+def test_the_login_page_shows_its_show_password_button_in_words(page, hub):
+    page.goto(f"{hub.url}/hub/login", timeout=120_000)
+    password = page.get_by_label("Password")
+    password.fill("k7qm-x3vd-9pta")
+    show = page.get_by_role("button", name="Show password", exact=True)
+    assert show.is_visible() and show.bounding_box()["height"] >= 24
+    screenshot(page, "hub-login-show-password")
+    show.click()
+    page.get_by_role("button", name="Hide password", exact=True).wait_for(timeout=10_000)
+    assert password.get_attribute("type") == "text"
+    screenshot(page, "hub-login-password-shown")
+    page.get_by_role("button", name="Hide password", exact=True).click()
+    show.wait_for(timeout=10_000)
+    assert password.get_attribute("type") == "password"
 
 
 def test_a_students_server_offers_no_terminal(hub):
