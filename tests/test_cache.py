@@ -109,7 +109,7 @@ def test_a_damaged_or_edited_entry_is_not_served(fresh, parses, lesson_text, wri
 
 
 def test_a_different_validating_code_uses_another_entry():
-    code = cache.fingerprint("lesson/model.py", packages=("pydantic",))
+    code = cache.fingerprint("lesson/model.py", versions=("pydantic 2",))
     assert cache.key("lesson", b"text", code) != cache.key("lesson", b"text", code + b"changed")
     assert cache.key("lesson", b"text", code) != cache.key("lesson", b"text!", code)
 

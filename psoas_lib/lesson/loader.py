@@ -15,9 +15,11 @@ Files with problems are never cached: their errors always come from a full parse
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
 from pathlib import Path
 
+import pydantic
+import pydantic_core
+import yaml
 from pydantic import ValidationError
 
 from .. import cache
@@ -35,7 +37,8 @@ BUNDLED_LESSON = "psoas_release.yaml"
 CACHE_KIND = "lesson"
 CACHE_CODE = tuple(f"lesson/{name}.py" for name in
                    ("model", "checks", "extends", "loader", "migrations", "problems", "source", "yamltree"))
-CACHE_PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
+CACHE_VERSIONS = (f"pydantic {pydantic.VERSION}", f"pydantic-core {pydantic_core.__version__}",
+                  f"PyYAML {yaml.__version__}", f"libyaml {getattr(yaml, '__with_libyaml__', False)}")
 
 # Lessons loaded in this process: resolved path -> ((mtime_ns, size, sha256), lesson). Lessons are frozen.
 _loaded: dict[Path, tuple[tuple[int, int, str], Lesson]] = {}
@@ -47,7 +50,7 @@ __all__ = ["LessonError", "Problem", "bundled_lesson_path", "load_lesson"]
 
 
 def bundled_lesson_path() -> Path:
-    return Path(str(resources.files("psoas_lib") / "lessons" / BUNDLED_LESSON))
+    return Path(__file__).parent.parent / "lessons" / BUNDLED_LESSON
 
 
 def load_lesson(path: str | Path | None = None) -> Lesson:
@@ -60,7 +63,7 @@ def load_lesson(path: str | Path | None = None) -> Lesson:
     known = _loaded.get(where)
     if known is not None and known[0] == fingerprint:
         return known[1]
-    entry = cache.key(CACHE_KIND, data, cache.fingerprint(*CACHE_CODE, packages=CACHE_PACKAGES))
+    entry = cache.key(CACHE_KIND, data, cache.fingerprint(*CACHE_CODE, versions=CACHE_VERSIONS))
     lesson = _from_cache(entry)
     if lesson is None:
         tree, positions = _parse(path, decode(path, data))

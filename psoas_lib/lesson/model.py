@@ -45,7 +45,7 @@ Seconds = between(0, 7200, "seconds", above=True, kind=int)
 class Node(BaseModel):
     """Base of every lesson object: unknown keys are errors, numbers are finite, objects are frozen once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 class Sourced(Node):

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import io
 from html import escape
+from importlib.metadata import version
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -46,7 +47,7 @@ def lesson_png(lesson: Lesson, name: str) -> bytes:
         raise ValueError(f"no figure named {name!r}; there are {', '.join(DRAWINGS)}")
     entry = cache.key("figure", name, current_language(), str(DPI),
                       hashlib.sha256(lesson.model_dump_json().encode("utf-8")).digest(),
-                      cache.fingerprint(*FIGURE_CODE, packages=("matplotlib",)))
+                      cache.fingerprint(*FIGURE_CODE, versions=(f"matplotlib {version('matplotlib')}",)))
     png = cache.get(entry)
     if png is None or not png.startswith(PNG_SIGNATURE):
         png = png_bytes(DRAWINGS[name](lesson))
