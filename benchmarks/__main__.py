@@ -15,7 +15,7 @@ import time
 
 from .common import isolated_environment, machine, markdown_table
 
-MEASURES = ["lesson_loading", "imports", "notebook_execution", "kernel_memory", "voila_interactive",
+MEASURES = ["lesson_loading", "imports", "notebook_execution", "first_kernel", "kernel_memory", "voila_interactive",
             "click_feedback", "progress_store", "server_start"]
 
 
