@@ -22,6 +22,7 @@ import pydantic_core
 import yaml
 from pydantic import ValidationError
 
+from ..i18n import _
 from .. import cache
 from .checks import check_lesson
 from .extends import EXTENDS, extend
@@ -79,12 +80,13 @@ def _extended(path: Path, tree: dict, positions: Positions) -> tuple[dict, Posit
     """The lesson a short file extends, with the short file's changes (see `extends`)."""
     name = tree[EXTENDS]
     if not isinstance(name, str) or not name.strip():
-        raise LessonError([located(path, positions, (EXTENDS,), "name the lesson this one extends: bundled, "
-                                                                "or the path of a lesson file")])
+        raise LessonError([located(path, positions, (EXTENDS,), _("name the lesson this one extends: bundled, "
+                                                                  "or the path of a lesson file"))])
     base = bundled_lesson_path() if name == "bundled" else path.parent / name
     if _resolved(base) in _extending or len(_extending) >= MAX_EXTENDS:
         raise LessonError([located(path, positions, (EXTENDS,),
-                                   f"'{name}' extends this lesson in turn, or the chain is longer than {MAX_EXTENDS}")])
+                                   _("'{name}' extends this lesson in turn, or the chain is longer than {limit}")
+                                   .format(name=name, limit=MAX_EXTENDS))])
     _extending.append(_resolved(path))
     try:
         base_tree = load_lesson(base).model_dump(mode="json")
@@ -118,9 +120,9 @@ def _from_cache(entry: str) -> Lesson | None:
 def _parse(path: Path, text: str) -> tuple[dict, Positions]:
     tree, positions = parse(str(path), text)
     if tree is None:
-        raise file_problem(path, "the file is empty")
+        raise file_problem(path, _("the file is empty"))
     if not isinstance(tree, dict):
-        raise file_problem(path, "a lesson file must be a mapping of keys (title:, references:, ...)")
+        raise file_problem(path, _("a lesson file must be a mapping of keys (title:, references:, ...)"))
     problem = check_version(path, tree, positions)
     if problem is not None:
         raise LessonError([problem])
