@@ -135,6 +135,7 @@ def test_a_figure_is_drawn_once_and_its_png_is_the_drawing(fresh, lesson, monkey
 
 
 def test_a_figure_in_another_language_is_drawn_again(fresh, lesson, monkeypatch):
+    monkeypatch.setattr(figure, "prebuilt", lambda _entry: None)  # no shipped image, as for any other lesson
     figure.lesson_png(lesson, "transverse")
     monkeypatch.setattr(figure, "current_language", lambda: "de")
     figure.lesson_png(lesson, "transverse")
