@@ -1,6 +1,6 @@
 """Run the benchmarks and print their results as Markdown for benchmarks/RESULTS.md.
 
-    .venv/bin/python -m benchmarks                  # all eight measures, 5 repetitions each (about 7 minutes)
+    .venv/bin/python -m benchmarks                  # all nine measures, 5 repetitions each (about 8 minutes)
     .venv/bin/python -m benchmarks -r 1 imports     # some measures only, fewer repetitions
 
 Everything runs with HOME, Jupyter's, IPython's, matplotlib's and the progress folders in a temporary folder.
@@ -15,7 +15,7 @@ import time
 
 from .common import isolated_environment, machine, markdown_table
 
-MEASURES = ["lesson_loading", "imports", "notebook_execution", "kernel_memory", "voila_interactive",
+MEASURES = ["lesson_loading", "imports", "notebook_execution", "first_kernel", "kernel_memory", "voila_interactive",
             "click_feedback", "progress_store", "server_start"]
 
 

@@ -3,8 +3,8 @@ and the figures' PNG images, so that a kernel after the first (a restart, the ne
 neither parses the lesson file again nor draws the same figures.
 
 An entry's name is a SHA-256 over everything it is made from: the input (the lesson file's bytes), the source
-of the psoas_lib modules that build it, and the versions of psoas_lib and of the libraries involved. A changed
-lesson file, library or code therefore looks for another entry, and a stale one is never served.
+of the psoas_lib modules that build it, and the versions of the libraries involved. A changed lesson file,
+library or code therefore looks for another entry, and a stale one is never served.
 
 The folder is $PSOAS_CACHE_DIR, else $XDG_CACHE_HOME/psoas_lib, else ~/.cache/psoas_lib. It is created private
 (0700) and used only while it belongs to the current user and no one else can write to it, so other users
@@ -24,7 +24,6 @@ import hashlib
 import os
 import stat
 import tempfile
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 VARIABLE = "PSOAS_CACHE_DIR"
@@ -51,15 +50,13 @@ def folder() -> Path | None:
 
 
 @functools.cache
-def fingerprint(*modules: str, packages: tuple[str, ...] = ()) -> bytes:
+def fingerprint(*modules: str, versions: tuple[str, ...] = ()) -> bytes:
     """What the code behind an entry is: the source of these psoas_lib modules (paths relative to the
-    package, e.g. "lesson/model.py"), psoas_lib's version and the versions of `packages`."""
+    package, e.g. "lesson/model.py") and the libraries' `versions` (e.g. "pydantic 2.14.4"; the caller reads
+    them from the modules it has imported, which costs nothing, unlike scanning the installed packages)."""
     digest = hashlib.sha256()
-    for name in ("psoas-lib", *packages):
-        try:
-            digest.update(f"{name}=={version(name)}\n".encode())
-        except PackageNotFoundError:
-            digest.update(f"{name} (not installed)\n".encode())
+    for line in versions:
+        digest.update(line.encode() + b"\n")
     for module in modules:
         digest.update(module.encode() + b"\0" + (PACKAGE / module).read_bytes() + b"\0")
     return digest.digest()

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .hub.links import NOTEBOOKS, VIEWS, hub_link
+from .i18n import use_language
 from .lesson import Lesson, LessonError, bundled_lesson_path, load_lesson
 from .lesson.facts import statements
 from .lesson.loader import positions
@@ -22,6 +23,8 @@ from .report import collect, printable, summary_text, write_csvs
 
 
 def _validate(args: argparse.Namespace) -> int:
+    if args.language:
+        use_language(args.language)
     status = 0
     for path in args.paths:
         try:
@@ -253,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
 
     validate = commands.add_parser("validate", help="check lesson files; print PATH: ok or every error")
     validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument("--language", default="", metavar="LANG",
+                          help="the language of the messages, e.g. de (default: English)")
     validate.set_defaults(run=_validate)
 
     upgrade = commands.add_parser("upgrade", help="rewrite lesson files in the current format, keeping comments")

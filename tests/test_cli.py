@@ -128,3 +128,34 @@ def test_facts_works_for_a_translated_lesson(capsys):
     german = Path(__file__).resolve().parents[1] / "docs" / "examples" / "psoas_release.de.yaml"
     assert main(["facts", str(german)]) == 0
     assert "Führen Sie das Release nicht durch" in capsys.readouterr().out
+
+
+def test_validate_in_german_keeps_one_line_per_problem_at_its_place(lesson_text, write_lesson, capsys):
+    """Validator messages go through the catalogues: German words, the same PATH:LINE:COL: field.path form."""
+    from psoas_lib.i18n import use_language
+
+    broken = lesson_text.replace("schema_version: 2", "schema_version: 2\nunknown_key: 1", 1)
+    broken = broken.replace("max_minutes: 7", "max_minutes: .inf", 1)
+    assert broken.count("unknown_key") == 1 and ".inf" in broken
+    path = write_lesson(broken + "\ttab: \x01\n")
+    try:
+        assert main(["validate", "--language", "de", str(path)]) == 1
+        german = capsys.readouterr().out
+        use_language("")
+        assert main(["validate", str(path)]) == 1
+        english = capsys.readouterr().out
+    finally:
+        use_language("")
+    assert "das Zeichen U+0001 (ein Steuerzeichen) ist in einer Lektionsdatei nicht erlaubt" in german
+    assert "character U+0001 (a control character) is not allowed" in english
+    assert [line.split(": ", 2)[:2] for line in german.splitlines()] == \
+        [line.split(": ", 2)[:2] for line in english.splitlines()]
+    clean = write_lesson(broken, "clean.yaml")
+    try:
+        assert main(["validate", "--language", "de", str(clean)]) == 1
+    finally:
+        use_language("")
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.endswith("unknown_key: unbekanntes Feld (prüfen Sie Schreibweise und Einrückung)") for line in lines)
+    assert any("max_minutes: muss eine Zahl über 0 bis 120 Minuten sein (erhalten: inf)" in line for line in lines)
+    assert all(line.startswith(f"{clean}:") and line.count("\n") == 0 for line in lines)

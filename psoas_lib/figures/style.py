@@ -80,21 +80,31 @@ def frame(ax: Axes, title: str, half_width_cm: float, ylim_cm: tuple[float, floa
     """Lay out a drawing `half_width_cm` either side of x = 0 with its labels in columns beside it.
 
     One scale in x and y, no axis ticks (the scale bar gives the size), the title above, the patient's
-    right and left written in the bottom corners of the drawing.
+    right and left written in the bottom corners of the drawing, on a row of their own below the labels.
+    The drawing's bottom is lowered where a column of labels (a longer language, say) needs the room.
     """
     texts = [textwrap.fill(label.text, LABEL_WRAP_CHARS) for label in labels]
+    columns = _columns(labels, texts)
     column_in = max(len(line) for text in texts for line in text.splitlines()) * CHAR_WIDTH_EM * LABEL_PT / 72
-    cm_per_in = _scale_cm_per_in(ax, 2 * half_width_cm, ylim_cm[1] - ylim_cm[0], 2 * column_in)
+    # Lines of text the taller column needs, with the captions' row below it and a line to spare (a line of
+    # rendered text is a little taller than the estimate).
+    needed_lines = 2 + LABEL_GAP_LINES + max(sum(_lines(text) for _label, text in column)
+                                             for column in columns.values())
+    bottom_cm, top_cm = ylim_cm
+    for _ in range(3):  # a lower bottom can change the scale, and with it the height of a line
+        cm_per_in = _scale_cm_per_in(ax, 2 * half_width_cm, top_cm - bottom_cm, 2 * column_in)
+        line_cm = LABEL_PT * 1.25 / 72 * cm_per_in
+        bottom_cm = min(bottom_cm, top_cm - needed_lines * line_cm)
     column_cm = column_in * cm_per_in
     ax.set_xlim(-half_width_cm - column_cm, half_width_cm + column_cm)
-    ax.set_ylim(*ylim_cm)
+    ax.set_ylim(bottom_cm, top_cm)
     ax.set_aspect("equal")
     ax.set_axis_off()
     ax.set_title(title, fontsize=TITLE_PT, fontweight="bold", wrap=True, **AS_WRITTEN)
     right, left = side_labels
     for x, text, align in ((-half_width_cm, right, "left"), (half_width_cm, left, "right")):
-        ax.text(x, ylim_cm[0], text, ha=align, va="bottom", fontsize=LABEL_PT, style="italic", **AS_WRITTEN)
-    _label_columns(ax, labels, texts, half_width_cm, LABEL_PT * 1.25 / 72 * cm_per_in)
+        ax.text(x, bottom_cm, text, ha=align, va="bottom", fontsize=LABEL_PT, style="italic", **AS_WRITTEN)
+    _label_columns(ax, columns, half_width_cm, line_cm, bottom_cm + (1 + LABEL_GAP_LINES) * line_cm)
 
 
 def scale_bar(ax: Axes, length_cm: float, left_cm: float, y_cm: float) -> None:
@@ -120,22 +130,30 @@ def _scale_cm_per_in(ax: Axes, width_cm: float, height_cm: float, columns_in: fl
     return max(width_cm / max(width_in, 1.0), height_cm / max(height_in, 1.0))
 
 
-def _label_columns(ax: Axes, labels: Sequence[Label], texts: Sequence[str], column_x_cm: float,
-                   line_cm: float) -> None:
-    """Write labels in two columns beside the drawing, each joined to its anchor by a leader line.
+def _lines(text: str) -> float:
+    """The height of a label in lines of text, with the gap below it."""
+    return text.count("\n") + 1 + LABEL_GAP_LINES
 
-    Anchors left of the midline go to the left column (ending at -column_x_cm), anchors right of it
-    to the right one (starting at column_x_cm), anchors on it to the shorter column; labels in a
-    column are pushed apart vertically so that none overlap.
-    """
+
+def _columns(labels: Sequence[Label], texts: Sequence[str]) -> dict[int, list[tuple[Label, str]]]:
+    """The labels (with their wrapped texts) of each column: anchors left of the midline go to the left
+    column (-1), anchors right of it to the right one (1), anchors on it to the shorter column."""
     columns: dict[int, list[tuple[Label, str]]] = {-1: [], 1: []}
     for label, text in sorted(zip(labels, texts), key=lambda pair: pair[0].anchor_cm[0] == 0):
         x = label.anchor_cm[0]
         side = (-1 if x < 0 else 1) if x != 0 else min(columns, key=lambda s: len(columns[s]))
         columns[side].append((label, text))
+    return columns
+
+
+def _label_columns(ax: Axes, columns: dict[int, list[tuple[Label, str]]], column_x_cm: float, line_cm: float,
+                   lowest_cm: float) -> None:
+    """Write the labels of each column beside the drawing (the left one ending at -column_x_cm, the right one
+    starting at column_x_cm), each joined to its anchor by a leader line; labels in a column are pushed apart
+    vertically so that none overlap, and stay above `lowest_cm` (the row of the patient's right and left)."""
     for side, column in columns.items():
-        heights = [(text.count("\n") + 1 + LABEL_GAP_LINES) * line_cm for _label, text in column]
-        ys = _spread([label.anchor_cm[1] for label, _text in column], heights, ax.get_ylim())
+        heights = [_lines(text) * line_cm for _label, text in column]
+        ys = _spread([label.anchor_cm[1] for label, _text in column], heights, (lowest_cm, ax.get_ylim()[1]))
         for (label, text), y in zip(column, ys):
             ax.annotate(
                 text, xy=label.anchor_cm, xytext=(side * column_x_cm, y), fontsize=LABEL_PT,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from ..i18n import available_languages, catalogue_language
+from ..i18n import _, available_languages, catalogue_language
 from .model import Lesson
 from .problems import Location
 
@@ -44,7 +44,7 @@ def _duplicate_ids(lesson: Lesson) -> Iterator[Problem]:
             if item_id is None:
                 continue
             if item_id in seen:
-                yield (*loc, index, "id"), f"duplicate id '{item_id}' in this list"
+                yield (*loc, index, "id"), _("duplicate id '{id}' in this list").format(id=item_id)
             seen.add(item_id)
 
 
@@ -62,13 +62,14 @@ def _repeated_choices(lesson: Lesson) -> Iterator[Problem]:
     briefs = [case.mechanism_in_brief for case in lesson.indications]
     for index, text in _repeated(briefs):
         yield (("indications", index, "mechanism_in_brief"),
-               f"'{text}' is also the mechanism in brief of another case: the self-check needs each to differ")
+               _("'{text}' is also the mechanism in brief of another case: the self-check needs each to differ")
+               .format(text=text))
     questions = [(("quizzes", "landmarks"), lesson.quizzes.landmarks),
                  (("palpation", "confirmation"), lesson.palpation.confirmation)]
     for loc, listed in questions:
         for number, question in enumerate(listed):
             for index, text in _repeated([option.text for option in question.options]):
-                yield (*loc, number, "options", index, "text"), f"'{text}' is already another option's text"
+                yield (*loc, number, "options", index, "text"), _("'{text}' is already another option's text").format(text=text)
 
 
 def _flat_outlines(lesson: Lesson) -> Iterator[Problem]:
@@ -76,7 +77,7 @@ def _flat_outlines(lesson: Lesson) -> Iterator[Problem]:
     for index, outline in enumerate(lesson.figures.anterior.outlines):
         if outline.kind == "muscle" and len({y for _x, y in outline.points_cm}) < 2:
             yield (("figures", "anterior", "outlines", index, "points_cm"),
-                   "a muscle's outline must not have all its points at the same height: it is drawn as an area")
+                   _("a muscle's outline must not have all its points at the same height: it is drawn as an area"))
 
 
 def _unknown_sources(lesson: Lesson) -> Iterator[Problem]:
@@ -85,7 +86,7 @@ def _unknown_sources(lesson: Lesson) -> Iterator[Problem]:
         if loc[-1:] == ("sources",):
             for index, source in enumerate(node):
                 if source not in known:
-                    yield (*loc, index), f"unknown source '{source}': add it to references first"
+                    yield (*loc, index), _("unknown source '{source}': add it to references first").format(source=source)
 
 
 def _unknown_movements(lesson: Lesson) -> Iterator[Problem]:
@@ -101,18 +102,19 @@ def _unknown_movements(lesson: Lesson) -> Iterator[Problem]:
     ]
     for loc, move in named:
         if move not in known:
-            yield loc, f"'{move}' names no movement in progression.movements"
+            yield loc, _("'{move}' names no movement in progression.movements").format(move=move)
     seen: set[str] = set()
     for index, move in enumerate(progression.order):
         if move in seen:
-            yield ("progression", "order", index), f"'{move}' appears twice in the order"
+            yield ("progression", "order", index), _("'{move}' appears twice in the order").format(move=move)
         seen.add(move)
     for move in sorted(known - seen):
-        yield ("progression", "order"), f"movement '{move}' is missing from the order"
+        yield ("progression", "order"), _("movement '{move}' is missing from the order").format(move=move)
 
 
 def _unknown_language(lesson: Lesson) -> Iterator[Problem]:
     if catalogue_language(lesson.language) is None:
-        yield ("language",), (f"no interface catalogue for '{lesson.language}', so buttons and messages would "
-                               f"stay English; available: {', '.join(available_languages())} (to add a "
-                               f"language, see \"Translations\" in the project README)")
+        yield ("language",), _("no interface catalogue for '{language}', so buttons and messages would stay "
+                               "English; available: {available} (to add a language, see \"Translations\" in the "
+                               "project README)").format(language=lesson.language,
+                                                         available=", ".join(available_languages()))

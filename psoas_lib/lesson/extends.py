@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..i18n import _
 from .problems import Location, Positions, Problem, field_path
 
 EXTENDS, REORDER, REMOVE, NEW = "extends", "reorder", "remove", "new"
@@ -37,7 +38,7 @@ def extend(path: str, base: dict, short: dict, positions: Positions) -> tuple[di
     merged = _merge_mapping(base, changes, (), (), positions, merged_positions, problem)
     reorder = short.get(REORDER, {})
     if not isinstance(reorder, dict):
-        problem((REORDER,), "must map a list's field path (e.g. quizzes.landmarks) to ids in their new order")
+        problem((REORDER,), _("must map a list's field path (e.g. quizzes.landmarks) to ids in their new order"))
     else:
         for where, ids in reorder.items():
             _reorder(merged, where, ids, (REORDER, where), positions, merged_positions, problem)
@@ -74,19 +75,20 @@ def _merge_items(base: list, changes: list, short_loc: Location, loc: Location, 
     for number, change in enumerate(changes):
         here = (*short_loc, number)
         if not isinstance(change, dict) or "id" not in change:
-            problem(here, "in a lesson that extends another, an item of this list names its id")
+            problem(here, _("in a lesson that extends another, an item of this list names its id"))
             continue
         ids = [item.get("id") for item in items]
         item_id = change["id"]
         if change.get(NEW) is True:
             if item_id in ids:
-                problem((*here, "id"), f"'{item_id}' is already an item of this list: leave out new: true to change it")
+                problem((*here, "id"), _("'{id}' is already an item of this list: leave out new: true to change it")
+                        .format(id=item_id))
                 continue
             items.append({key: value for key, value in change.items() if key != NEW})
             origin[len(items) - 1] = here
         elif item_id not in ids:
-            problem((*here, "id"), f"no item with id '{item_id}' in the lesson this one extends "
-                                   f"(add new: true to add it)")
+            problem((*here, "id"), _("no item with id '{id}' in the lesson this one extends (add new: true to "
+                                     "add it)").format(id=item_id))
         elif change.get(REMOVE) is True:
             index = ids.index(item_id)
             del items[index]
@@ -107,15 +109,15 @@ def _reorder(tree: dict, where: object, ids: object, here: Location, positions: 
     for part in str(where).split("."):
         parent = parent.get(part) if isinstance(parent, dict) else None
     if not _has_ids(parent):
-        problem(here, f"'{where}' is not a list of items with ids in this lesson")
+        problem(here, _("'{where}' is not a list of items with ids in this lesson").format(where=where))
         return
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        problem(here, "give the ids in their new order, e.g. [pulse, start-point]")
+        problem(here, _("give the ids in their new order, e.g. [pulse, start-point]"))
         return
     known = [item["id"] for item in parent]
     for number, item_id in enumerate(ids):
         if item_id not in known:
-            problem((*here, number), f"no item with id '{item_id}' in {where}")
+            problem((*here, number), _("no item with id '{id}' in {where}").format(id=item_id, where=where))
     loc = tuple(str(where).split("."))
     before = {item["id"]: index for index, item in enumerate(parent)}
     named = [item_id for item_id in dict.fromkeys(ids) if item_id in before]

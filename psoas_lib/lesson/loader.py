@@ -15,11 +15,14 @@ Files with problems are never cached: their errors always come from a full parse
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
 from pathlib import Path
 
+import pydantic
+import pydantic_core
+import yaml
 from pydantic import ValidationError
 
+from ..i18n import _
 from .. import cache
 from .checks import check_lesson
 from .extends import EXTENDS, extend
@@ -35,7 +38,8 @@ BUNDLED_LESSON = "psoas_release.yaml"
 CACHE_KIND = "lesson"
 CACHE_CODE = tuple(f"lesson/{name}.py" for name in
                    ("model", "checks", "extends", "loader", "migrations", "problems", "source", "yamltree"))
-CACHE_PACKAGES = ("pydantic", "pydantic-core", "PyYAML")
+CACHE_VERSIONS = (f"pydantic {pydantic.VERSION}", f"pydantic-core {pydantic_core.__version__}",
+                  f"PyYAML {yaml.__version__}", f"libyaml {getattr(yaml, '__with_libyaml__', False)}")
 
 # Lessons loaded in this process: resolved path -> ((mtime_ns, size, sha256), lesson). Lessons are frozen.
 _loaded: dict[Path, tuple[tuple[int, int, str], Lesson]] = {}
@@ -47,7 +51,7 @@ __all__ = ["LessonError", "Problem", "bundled_lesson_path", "load_lesson"]
 
 
 def bundled_lesson_path() -> Path:
-    return Path(str(resources.files("psoas_lib") / "lessons" / BUNDLED_LESSON))
+    return Path(__file__).parent.parent / "lessons" / BUNDLED_LESSON
 
 
 def load_lesson(path: str | Path | None = None) -> Lesson:
@@ -60,7 +64,7 @@ def load_lesson(path: str | Path | None = None) -> Lesson:
     known = _loaded.get(where)
     if known is not None and known[0] == fingerprint:
         return known[1]
-    entry = cache.key(CACHE_KIND, data, cache.fingerprint(*CACHE_CODE, packages=CACHE_PACKAGES))
+    entry = cache.key(CACHE_KIND, data, cache.fingerprint(*CACHE_CODE, versions=CACHE_VERSIONS))
     lesson = _from_cache(entry)
     if lesson is None:
         tree, positions = _parse(path, decode(path, data))
@@ -76,12 +80,13 @@ def _extended(path: Path, tree: dict, positions: Positions) -> tuple[dict, Posit
     """The lesson a short file extends, with the short file's changes (see `extends`)."""
     name = tree[EXTENDS]
     if not isinstance(name, str) or not name.strip():
-        raise LessonError([located(path, positions, (EXTENDS,), "name the lesson this one extends: bundled, "
-                                                                "or the path of a lesson file")])
+        raise LessonError([located(path, positions, (EXTENDS,), _("name the lesson this one extends: bundled, "
+                                                                  "or the path of a lesson file"))])
     base = bundled_lesson_path() if name == "bundled" else path.parent / name
     if _resolved(base) in _extending or len(_extending) >= MAX_EXTENDS:
         raise LessonError([located(path, positions, (EXTENDS,),
-                                   f"'{name}' extends this lesson in turn, or the chain is longer than {MAX_EXTENDS}")])
+                                   _("'{name}' extends this lesson in turn, or the chain is longer than {limit}")
+                                   .format(name=name, limit=MAX_EXTENDS))])
     _extending.append(_resolved(path))
     try:
         base_tree = load_lesson(base).model_dump(mode="json")
@@ -115,9 +120,9 @@ def _from_cache(entry: str) -> Lesson | None:
 def _parse(path: Path, text: str) -> tuple[dict, Positions]:
     tree, positions = parse(str(path), text)
     if tree is None:
-        raise file_problem(path, "the file is empty")
+        raise file_problem(path, _("the file is empty"))
     if not isinstance(tree, dict):
-        raise file_problem(path, "a lesson file must be a mapping of keys (title:, references:, ...)")
+        raise file_problem(path, _("a lesson file must be a mapping of keys (title:, references:, ...)"))
     problem = check_version(path, tree, positions)
     if problem is not None:
         raise LessonError([problem])

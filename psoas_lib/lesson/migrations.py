@@ -18,6 +18,8 @@ import tempfile
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
+from ..i18n import _
+
 from .model import SCHEMA_VERSION
 from .problems import LessonError, Location, Positions, Problem, file_problem, located, shown
 from .source import decode, read_bytes
@@ -83,10 +85,11 @@ def check_version(path: Path | str, tree: MutableMapping, positions: Positions) 
         return None
     version = tree["schema_version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < FIRST_VERSION:
-        message = f"must be a format number from {FIRST_VERSION} to {SCHEMA_VERSION} (got {shown(version)})"
+        message = _("must be a format number from {first} to {last} (got {value})").format(
+            first=FIRST_VERSION, last=SCHEMA_VERSION, value=shown(version))
     elif version > SCHEMA_VERSION:
-        message = (f"written for a newer psoas_lib (format {version}, this one reads up to {SCHEMA_VERSION}): "
-                   f"update psoas_lib")
+        message = _("written for a newer psoas_lib (format {version}, this one reads up to {last}): update "
+                    "psoas_lib").format(version=version, last=SCHEMA_VERSION)
     else:
         return None
     return located(path, positions, ("schema_version",), message)
@@ -131,12 +134,12 @@ def upgrade_file(path: Path) -> str:
     text = decode(path, read_bytes(path)[0])
     tree, positions = parse(str(path), text)
     if not isinstance(tree, dict) or "schema_version" not in tree:
-        raise file_problem(path, "names no format (schema_version:), so it cannot be upgraded")
+        raise file_problem(path, _("names no format (schema_version:), so it cannot be upgraded"))
     problem = check_version(path, tree, positions)
     if problem is not None:
         raise LessonError([problem])
     if tree["schema_version"] == SCHEMA_VERSION:
-        return f"{path}: already in format {SCHEMA_VERSION}, nothing to do"
+        return _("{path}: already in format {version}, nothing to do").format(path=path, version=SCHEMA_VERSION)
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -154,5 +157,6 @@ def upgrade_file(path: Path) -> str:
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise file_problem(path, f"cannot be rewritten ({error.strerror})") from None
-    return f"{path}: upgraded from format {tree['schema_version']} to {SCHEMA_VERSION}"
+        raise file_problem(path, _("cannot be rewritten ({reason})").format(reason=error.strerror)) from None
+    return _("{path}: upgraded from format {old} to {new}").format(path=path, old=tree["schema_version"],
+                                                                    new=SCHEMA_VERSION)

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from ..i18n import N_, _, marked
+
 SCHEMA_VERSION = 2  # the lesson format this code reads; older formats are migrated (see `migrations`)
 CM_PER_INCH = 2.54
 
@@ -20,11 +22,11 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_lengt
 def between(low: float, high: float, unit: str, *, above: bool = False, kind: type = float) -> object:
     """A finite number from `low` (or more than `low`, when `above`) to `high`; anything else, `.inf` and
     `.nan` included, is refused with the range it must be in."""
-    lowest = f"more than {low:g}" if above else f"from {low:g}"
-
     def check(value: float) -> float:
         if not ((low < value if above else low <= value) and value <= high):  # NaN fails every comparison
-            raise ValueError(f"must be a number {lowest} to {high:g} {unit}")
+            message = _("must be a number more than {low} to {high} {unit}") if above else \
+                _("must be a number from {low} to {high} {unit}")
+            raise ValueError(message.format(low=f"{low:g}", high=f"{high:g}", unit=marked(unit)))
         return value
 
     bounds = {"exclusiveMinimum" if above else "minimum": low, "maximum": high}
@@ -38,14 +40,14 @@ PointCm = tuple[CoordinateCm, CoordinateCm]
 SizeCm = between(0, 120, "cm", above=True)
 SmallCm = between(0, 10, "cm", above=True)  # widths and tolerances
 LateralCm = between(0, 12, "cm")  # the start zone's distances from the midline
-Minutes = between(0, 120, "minutes", above=True)
-Seconds = between(0, 7200, "seconds", above=True, kind=int)
+Minutes = between(0, 120, N_("minutes"), above=True)
+Seconds = between(0, 7200, N_("seconds"), above=True, kind=int)
 
 
 class Node(BaseModel):
     """Base of every lesson object: unknown keys are errors, numbers are finite, objects are frozen once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 class Sourced(Node):
@@ -144,7 +146,8 @@ class Progression(Node):
         for movement in self.movements:
             unknown = [text for text in movement.therapist_also if text not in offered]
             if unknown:
-                raise ValueError(f"{movement.id}: therapist_also {unknown[0]!r} is no movement's therapist action")
+                raise ValueError(_("{id}: therapist_also {text!r} is no movement's therapist action")
+                                 .format(id=movement.id, text=unknown[0]))
         return self
 
 
@@ -155,9 +158,8 @@ class Window(Node):
     @model_validator(mode="after")
     def _min_not_above_max(self) -> Window:
         if self.min_minutes > self.max_minutes:
-            raise ValueError(
-                f"min_minutes ({self.min_minutes:g}) is greater than max_minutes ({self.max_minutes:g})"
-            )
+            raise ValueError(_("min_minutes ({low}) is greater than max_minutes ({high})")
+                             .format(low=f"{self.min_minutes:g}", high=f"{self.max_minutes:g}"))
         return self
 
 
@@ -186,10 +188,8 @@ class Dose(Sourced):
     def _split_fits_the_window(self) -> Dose:
         total, longest = self.suggested_split.total_seconds, self.window.max_minutes * 60
         if total > longest:
-            raise ValueError(
-                f"the suggested split lasts {total} seconds, longer than the window's maximum "
-                f"({self.window.max_minutes:g} minutes)"
-            )
+            raise ValueError(_("the suggested split lasts {total} seconds, longer than the window's maximum "
+                               "({longest} minutes)").format(total=total, longest=f"{self.window.max_minutes:g}"))
         return self
 
 
@@ -209,7 +209,7 @@ class StartZone(Node):
     @model_validator(mode="after")
     def _min_below_max(self) -> StartZone:
         if self.lateral_min_cm >= self.lateral_max_cm:
-            raise ValueError("lateral_min_cm must be less than lateral_max_cm")
+            raise ValueError(_("lateral_min_cm must be less than lateral_max_cm"))
         return self
 
 
@@ -244,7 +244,7 @@ class Question(Sourced):
     def _exactly_one_correct(self) -> Question:
         right = sum(option.correct for option in self.options)
         if right != 1:
-            raise ValueError(f"exactly one option must be correct, found {right}")
+            raise ValueError(_("exactly one option must be correct, found {count}").format(count=right))
         return self
 
 
@@ -276,10 +276,10 @@ class ConfirmationQuestion(Question):
     def _the_right_answer_follows_the_rule(self) -> ConfirmationQuestion:
         right = [option for option in self.options if option.correct]
         if self.warning_sign and not all(o.stops_release and not o.moves_lateral for o in right):
-            raise ValueError("with a warning sign, the right option must stop the release "
-                             "(stops_release: true), not move lateral")
+            raise ValueError(_("with a warning sign, the right option must stop the release "
+                               "(stops_release: true), not move lateral"))
         if self.pulse_felt and not self.warning_sign and not all(o.moves_lateral for o in right):
-            raise ValueError("with a pulse felt, the right option must move lateral (mark it moves_lateral: true)")
+            raise ValueError(_("with a pulse felt, the right option must move lateral (mark it moves_lateral: true)"))
         return self
 
 
@@ -293,10 +293,10 @@ class Palpation(Node):
     @model_validator(mode="after")
     def _a_pulse_and_a_warning_scenario(self) -> Palpation:
         if not any(question.pulse_felt and not question.warning_sign for question in self.confirmation):
-            raise ValueError("confirmation needs a question with pulse_felt: true (a pulse means move lateral)")
+            raise ValueError(_("confirmation needs a question with pulse_felt: true (a pulse means move lateral)"))
         if not any(question.warning_sign for question in self.confirmation):
-            raise ValueError("confirmation needs a question with warning_sign: true (a broad, expansile "
-                             "pulsation or new severe pain means stop)")
+            raise ValueError(_("confirmation needs a question with warning_sign: true (a broad, expansile "
+                               "pulsation or new severe pain means stop)"))
         return self
 
 
@@ -314,7 +314,8 @@ class Outline(Sourced):
     def _enough_points(self) -> Outline:
         needed = {"muscle": 3, "bony-point": 1}.get(self.kind, 2)
         if len(self.points_cm) < needed:
-            raise ValueError(f"a {self.kind} needs at least {needed} point(s), found {len(self.points_cm)}")
+            raise ValueError(_("a {kind} needs at least {needed} point(s), found {found}")
+                             .format(kind=self.kind, needed=needed, found=len(self.points_cm)))
         return self
 
 
@@ -347,9 +348,9 @@ class Shape(Sourced):
     @model_validator(mode="after")
     def _its_geometry(self) -> Shape:
         if self.kind == "ellipse" and (self.center_cm is None or self.size_cm is None or self.points_cm):
-            raise ValueError("an ellipse needs center_cm and size_cm (and no points_cm)")
+            raise ValueError(_("an ellipse needs center_cm and size_cm (and no points_cm)"))
         if self.kind == "polygon" and (len(self.points_cm) < 3 or self.center_cm or self.size_cm):
-            raise ValueError("a polygon needs at least 3 points_cm (and no center_cm or size_cm)")
+            raise ValueError(_("a polygon needs at least 3 points_cm (and no center_cm or size_cm)"))
         return self
 
 

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
+
 Location = tuple[str | int, ...]
 Positions = dict[Location, tuple[int, int]]  # location in the lesson -> (line, column), both 1-based
 INPUT_SHOWN = 60  # characters of a refused value repeated in its message
@@ -75,11 +77,11 @@ def schema_problem(path: Path | str, positions: Positions, error: dict) -> Probl
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind == "missing":
-        message = "required field is missing"
+        message = _("required field is missing")
     elif kind == "extra_forbidden":
-        message = "unknown field (check its spelling and indentation)"
+        message = _("unknown field (check its spelling and indentation)")
     else:
         message = error["msg"].removeprefix("Value error, ")
         if not isinstance(error.get("input"), (dict, list)):
-            message += f" (got {shown(error['input'])})"
+            message += _(" (got {value})").format(value=shown(error["input"]))
     return located(path, positions, loc, message)

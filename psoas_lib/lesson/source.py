@@ -9,6 +9,7 @@ import re
 import stat
 from pathlib import Path
 
+from ..i18n import N_, _, marked
 from .problems import LessonError, Problem, file_problem
 
 MAX_BYTES = 1_000_000  # the bundled lesson is about 40 KB; a lesson is a few hundred KB at most
@@ -21,8 +22,8 @@ _FORBIDDEN = re.compile(
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
     + "]"
 )
-_KINDS = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a FIFO (named pipe)", stat.S_ISCHR: "a device",
-          stat.S_ISBLK: "a device", stat.S_ISSOCK: "a socket"}
+_KINDS = {stat.S_ISDIR: N_("a folder"), stat.S_ISFIFO: N_("a FIFO (named pipe)"), stat.S_ISCHR: N_("a device"),
+          stat.S_ISBLK: N_("a device"), stat.S_ISSOCK: N_("a socket")}
 
 
 def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
@@ -33,31 +34,31 @@ def read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
         _require_regular(path, os.stat(path))
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise file_problem(path, "no such file") from None
+        raise file_problem(path, _("no such file")) from None
     except OSError as error:
-        raise file_problem(path, f"cannot be read ({error.strerror})") from None
+        raise file_problem(path, _("cannot be read ({reason})").format(reason=error.strerror)) from None
     except ValueError:  # a NUL character in the path
-        raise file_problem(path, "is not a file name: it holds a NUL character") from None
+        raise file_problem(path, _("is not a file name: it holds a NUL character")) from None
     try:
         status = os.fstat(handle)
         _require_regular(path, status)
         with os.fdopen(handle, "rb", closefd=False) as file:
             data = file.read(MAX_BYTES + 1)
     except OSError as error:
-        raise file_problem(path, f"cannot be read ({error.strerror})") from None
+        raise file_problem(path, _("cannot be read ({reason})").format(reason=error.strerror)) from None
     finally:
         os.close(handle)
     if len(data) > MAX_BYTES:
-        raise file_problem(path, f"is larger than {MAX_BYTES // 1000} KB, which no lesson file needs "
-                                 f"(the bundled lesson is about 40 KB): is this the right file?")
+        raise file_problem(path, _("is larger than {limit} KB, which no lesson file needs (the bundled lesson is "
+                                   "about 40 KB): is this the right file?").format(limit=MAX_BYTES // 1000))
     return data, status
 
 
 def _require_regular(path: Path, status: os.stat_result) -> None:
     if stat.S_ISREG(status.st_mode):
         return
-    kind = next((name for test, name in _KINDS.items() if test(status.st_mode)), "not a regular file")
-    raise file_problem(path, f"is {kind}, not a lesson file")
+    kind = next((name for test, name in _KINDS.items() if test(status.st_mode)), N_("not a regular file"))
+    raise file_problem(path, _("is {kind}, not a lesson file").format(kind=marked(kind)))
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -69,14 +70,15 @@ def decode(path: Path, data: bytes) -> str:
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
         raise file_problem(
-            path, f"is not UTF-8 text (byte 0x{data[error.start]:02x}): save it as UTF-8", line, column
+            path, _("is not UTF-8 text (byte 0x{byte:02x}): save it as UTF-8").format(byte=data[error.start]),
+            line, column
         ) from None
     problems = [_character_problem(path, text, match.start())
                 for match, _count in zip(_FORBIDDEN.finditer(text), range(MAX_CHARACTER_PROBLEMS))]
     if problems:
         raise LessonError(problems)
     if not text.strip():
-        raise file_problem(path, "the file is empty")
+        raise file_problem(path, _("the file is empty"))
     return text
 
 
@@ -84,6 +86,6 @@ def _character_problem(path: Path, text: str, index: int) -> Problem:
     character = text[index]
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
-    kind = "a non-character" if character in "\ufffe\uffff" or ord(character) >= 0xFDD0 else "a control character"
-    return Problem(str(path), line, column, "(file)",
-                   f"character U+{ord(character):04X} ({kind}) is not allowed in a lesson file: delete it")
+    kind = _("a non-character") if character in "\ufffe\uffff" or ord(character) >= 0xFDD0 else _("a control character")
+    return Problem(str(path), line, column, "(file)", _("character U+{code:04X} ({kind}) is not allowed in a lesson "
+                                                        "file: delete it").format(code=ord(character), kind=kind))

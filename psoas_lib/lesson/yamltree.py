@@ -15,6 +15,8 @@ import re
 
 import yaml
 
+from ..i18n import N_, _, marked
+
 from .problems import LessonError, Location, Positions, Problem, file_problem, one_line
 
 MAX_DEPTH = 20  # the bundled lesson nests 7 levels deep
@@ -27,8 +29,8 @@ _INT = re.compile(r"[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+")
 _FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+"
                     r"|\.[0-9_]+(?:[eE][-+]?[0-9]+)?)")
 _INFINITY, _NAN = re.compile(r"[-+]?\.(?:inf|Inf|INF)"), re.compile(r"\.(?:nan|NaN|NAN)")
-_REFUSED_ALIAS = "YAML anchors and aliases (&name, *name) are not allowed in a lesson file: write the text out"
-_REFUSED_MERGE = "YAML merge keys (<<:) are not allowed in a lesson file: write the keys out"
+_REFUSED_ALIAS = N_("YAML anchors and aliases (&name, *name) are not allowed in a lesson file: write the text out")
+_REFUSED_MERGE = N_("YAML merge keys (<<:) are not allowed in a lesson file: write the keys out")
 
 
 def scalar(value: str, plain: bool) -> object:
@@ -74,9 +76,9 @@ def parse(path: str, text: str) -> tuple[object, Positions]:
         mark = error.problem_mark or error.context_mark
         message = " ".join(filter(None, [error.context, error.problem]))
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(Problem(path, line, column, "(file)", f"invalid YAML: {one_line(message)}"))
+        problems.append(Problem(path, line, column, "(file)", _("invalid YAML: {problem}").format(problem=one_line(message))))
     except yaml.YAMLError as error:
-        problems.append(Problem(path, 1, 1, "(file)", f"invalid YAML: {one_line(str(error))}"))
+        problems.append(Problem(path, 1, 1, "(file)", _("invalid YAML: {problem}").format(problem=one_line(str(error)))))
     finally:
         loader.dispose()
     if problems:
@@ -95,21 +97,21 @@ def _build(path: str, loader, positions: Positions, problems: list[Problem]) -> 
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise file_problem(path, "a lesson file holds one YAML document: remove the second '---' "
-                                         "and what follows, or make it a file of its own", *where)
+                raise file_problem(path, _("a lesson file holds one YAML document: remove the second '---' and what "
+                                           "follows, or make it a file of its own"), *where)
             continue
         if not isinstance(event, (yaml.NodeEvent, yaml.CollectionEndEvent)):
             continue
         nodes += isinstance(event, yaml.NodeEvent)
         if nodes > MAX_NODES:
-            raise LessonError([Problem(path, *where, "(yaml)", f"the file holds more than {MAX_NODES} keys, items "
-                                                               f"and values; a lesson needs far fewer")])
+            raise LessonError([Problem(path, *where, "(yaml)", _("the file holds more than {limit} keys, items and "
+                                                                 "values; a lesson needs far fewer").format(limit=MAX_NODES))])
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            problems.append(Problem(path, *where, "(yaml)", _REFUSED_ALIAS))
+            problems.append(Problem(path, *where, "(yaml)", marked(_REFUSED_ALIAS)))
             continue
         if getattr(event, "tag", None) is not None:
             problems.append(Problem(path, *where, "(yaml)",
-                                    f"YAML tags ({one_line(event.tag)}) are not allowed in a lesson file"))
+                                    _("YAML tags ({tag}) are not allowed in a lesson file").format(tag=one_line(event.tag))))
             continue
         if problems:  # refused constructs are listed; nothing more is built from such a file
             if isinstance(event, yaml.CollectionStartEvent):
@@ -137,8 +139,8 @@ def _build(path: str, loader, positions: Positions, problems: list[Problem]) -> 
             value: object = scalar(event.value, event.implicit[0])
         else:
             if len(stack) >= MAX_DEPTH:
-                message = (f"the file nests lists and mappings more than {MAX_DEPTH} levels deep; "
-                           f"a lesson needs far fewer")
+                message = _("the file nests lists and mappings more than {limit} levels deep; a lesson needs far "
+                            "fewer").format(limit=MAX_DEPTH)
                 raise LessonError([Problem(path, *where, "(yaml)", message)])
             value = {} if isinstance(event, yaml.MappingStartEvent) else []
             stack.append(_Container(value, loc))
@@ -154,14 +156,14 @@ def _build(path: str, loader, positions: Positions, problems: list[Problem]) -> 
 
 def _take_key(path: str, event, parent: _Container, where: tuple[int, int], positions: Positions) -> None:
     if not isinstance(event, yaml.ScalarEvent):
-        raise LessonError([Problem(path, *where, "(yaml)", "a key must be a plain name, not a list or mapping")])
+        raise LessonError([Problem(path, *where, "(yaml)", _("a key must be a plain name, not a list or mapping"))])
     if event.implicit[0] and event.value == "<<":
-        raise LessonError([Problem(path, *where, "(yaml)", _REFUSED_MERGE)])
+        raise LessonError([Problem(path, *where, "(yaml)", marked(_REFUSED_MERGE))])
     key = event.value
     loc = (*parent.loc, key)
     if key in parent.value:
         first = positions[loc][0]
         raise LessonError([Problem(path, *where, "(file)",
-                                   f"invalid YAML: duplicate key '{key}' (first written on line {first})")])
+                                   _("invalid YAML: duplicate key '{key}' (first written on line {line})").format(key=key, line=first))])
     positions[loc] = where
     parent.key = key

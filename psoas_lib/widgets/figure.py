@@ -6,6 +6,8 @@ import base64
 import hashlib
 import io
 from html import escape
+from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from ..lesson.model import Lesson
 
 DPI = 100
+PREBUILT = cache.PACKAGE / "figures" / "prebuilt"  # the bundled lesson's figures, drawn before shipping
 # What a cached figure depends on besides the lesson and the interface language: the drawing code, the
 # interface text catalogues (labels are translated) and matplotlib's version.
 _PACKAGE = cache.PACKAGE
@@ -38,20 +41,57 @@ def png_bytes(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def lesson_png(lesson: Lesson, name: str) -> bytes:
-    """The lesson's figure `name` ("anterior" or "transverse") as PNG, drawn once: the image is kept in
-    psoas_lib's cache under the lesson's content, the interface language and the drawing code, so later kernels
-    reuse it without importing or running matplotlib."""
+def figure_entry(lesson: Lesson, name: str) -> str:
+    """The cache entry of the lesson's figure `name`: named by the lesson's content, the interface language and
+    the drawing code."""
     if name not in DRAWINGS:
         raise ValueError(f"no figure named {name!r}; there are {', '.join(DRAWINGS)}")
-    entry = cache.key("figure", name, current_language(), str(DPI),
-                      hashlib.sha256(lesson.model_dump_json().encode("utf-8")).digest(),
-                      cache.fingerprint(*FIGURE_CODE, packages=("matplotlib",)))
-    png = cache.get(entry)
+    return cache.key("figure", name, current_language(), str(DPI),
+                     hashlib.sha256(lesson.model_dump_json().encode("utf-8")).digest(),
+                     cache.fingerprint(*FIGURE_CODE, versions=(f"matplotlib {version('matplotlib')}",)))
+
+
+def lesson_png(lesson: Lesson, name: str) -> bytes:
+    """The lesson's figure `name` ("anterior" or "transverse") as PNG, drawn once: the image is kept in
+    psoas_lib's cache, so later kernels reuse it without importing or running matplotlib. The bundled lesson's
+    figures ship drawn (`PREBUILT`), so a student's very first kernel does not draw them either."""
+    entry = figure_entry(lesson, name)
+    png = cache.get(entry) or prebuilt(entry)
     if png is None or not png.startswith(PNG_SIGNATURE):
         png = png_bytes(DRAWINGS[name](lesson))
         cache.put(entry, png)
     return png
+
+
+def prebuilt(entry: str) -> bytes | None:
+    """The figure shipped under `entry` with psoas_lib, if there is one (a file of the package, as trusted as
+    its code; an entry names everything the drawing is made from, so a changed lesson, language, drawing code
+    or matplotlib finds none and draws)."""
+    try:
+        return (PREBUILT / f"{entry}.png").read_bytes()
+    except OSError:
+        return None
+
+
+def write_prebuilt() -> list[Path]:
+    """Draw the bundled lesson's figures into `PREBUILT`, replacing what is there (`scripts/prebuild-figures`,
+    after a change to the bundled lesson, the drawing code, the catalogues or matplotlib); return the files."""
+    from ..i18n import use_language
+    from ..lesson import load_lesson
+
+    lesson, language = load_lesson(), current_language()
+    use_language(lesson.language)
+    try:
+        PREBUILT.mkdir(exist_ok=True)
+        for old in PREBUILT.glob("*.png"):
+            old.unlink()
+        written = []
+        for name, draw in DRAWINGS.items():
+            written.append(PREBUILT / f"{figure_entry(lesson, name)}.png")
+            written[-1].write_bytes(png_bytes(draw(lesson)))
+        return written
+    finally:
+        use_language(language)
 
 
 def _draw_anterior(lesson: Lesson) -> Figure:

@@ -8,7 +8,8 @@ the root element would leave the viewport width and devicePixelRatio alone, so i
 Presentation mode is switched on with Enter on its toggle, on a 1280 x 800 page, a common projector size.
 
 In both, Tab and Shift+Tab go through every control with the focus shown (see keyboard.py), and the whole
-page is saved, stitched from screenfuls, as zoom200-0N.png and presentation-0N.png.
+page is saved, stitched from screenfuls, as zoom200-0N.png and presentation-0N.png. Notebook 01's two figures
+are also checked and saved at 200% zoom in JupyterLab (lab-zoom200-01-figure-NAME.png).
 """
 
 import io
@@ -17,8 +18,10 @@ from contextlib import contextmanager
 import pytest
 from PIL import Image
 
+from psoas_lib.lesson import load_lesson
+
 from .keyboard import walk_the_page
-from .lab import SCREENSHOTS, error_outputs, open_voila
+from .lab import SCREENSHOTS, error_outputs, open_notebook, open_voila, run_all, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -159,3 +162,34 @@ def test_readable_at_200_percent_zoom_and_in_presentation_mode(chromium, voila, 
     problems = [f"at 200% zoom, {problem}" for problem in zoomed] + [f"in presentation mode, {problem}"
                                                                      for problem in presented]
     assert not problems, "\n".join(problems)
+
+
+def test_both_figures_readable_at_200_percent_zoom_in_jupyterlab(chromium, jupyterlab):
+    """Each figure whole inside the notebook, at full width, with its description under it (no room beside it)."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        open_notebook(page, jupyterlab.url, "01_anatomy.ipynb")
+        run_all(page)  # from the menus at full width; then the window is zoomed, as a student would do it
+        page.set_viewport_size({"width": 640, "height": 450})
+        assert error_outputs(page) == []
+        lesson = load_lesson()
+        figures = page.locator("figure.psoas-figure")
+        figures.nth(1).wait_for(timeout=WAIT_MS)
+        for figure, data, name in zip(figures.all(), (lesson.figures.anterior, lesson.figures.transverse),
+                                      ("anterior", "transverse")):
+            figure.scroll_into_view_if_needed()
+            image, caption = figure.locator("img"), figure.locator("figcaption")
+            assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+            output = figure.locator("xpath=ancestor::*[contains(@class, 'jp-OutputArea-output')][1]").bounding_box()
+            image_box, caption_box = image.bounding_box(), caption.bounding_box()
+            assert output["x"] - 1 <= image_box["x"] and image_box["x"] + image_box["width"] <= output["x"] + output["width"] + 1
+            assert image_box["width"] >= 0.9 * output["width"], "the figure does not use the width it has"
+            ratio = image.evaluate("img => img.naturalWidth / img.naturalHeight")
+            assert abs(image_box["width"] / image_box["height"] - ratio) < 0.02, "the figure is distorted"
+            assert caption_box["y"] >= image_box["y"] + image_box["height"] - 1, "the description is not under it"
+            assert " ".join(data.description.split()) in " ".join(caption.inner_text().split())
+            image.scroll_into_view_if_needed()  # the figure with its description is taller than the window
+            screenshot(image, f"lab-zoom200-01-figure-{name}")
+    finally:
+        context.close()

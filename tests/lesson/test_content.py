@@ -126,6 +126,18 @@ def test_the_hernia_item_does_not_suggest_palpating_elsewhere(lesson):
     assert "over the hernia" not in hernia.action and hernia.action.startswith("Do not perform the release")
 
 
+def test_every_screen_action_first_says_not_to_perform_the_release(lesson):
+    """Any "yes" stops the walk-through: no action may read as a release put off until someone clears it."""
+    assert [item.id for item in lesson.safety.screening if not item.action.startswith("Do not perform the release")] \
+        == []
+
+
+def test_the_vascular_risk_action_refers_and_claims_no_clearance_the_sources_do_not_give(lesson):
+    risk = next(item for item in lesson.safety.screening if item.id == "vascular-risk")
+    assert risk.action.startswith("Do not perform the release. Refer the patient to their physician")
+    assert "clear" not in risk.action
+
+
 def test_palpation_cannot_rule_out_an_aneurysm_is_said_where_risk_is_asked(lesson):
     risk = next(item for item in lesson.safety.screening if item.id == "vascular-risk")
     assert "cannot" in risk.reason and "lederle1999" in risk.sources
