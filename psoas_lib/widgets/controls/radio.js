@@ -44,8 +44,10 @@ function render({ model, el }) {
 
   function choose(index) {
     if (model.get("disabled")) return;
+    // Sent as a message, not synced as a trait: ipywidgets holds back a trait change while an earlier one is
+    // on its way, so a "Check answer" pressed just after could reach the kernel before the last choice.
     model.set("index", index);
-    model.save_changes();
+    model.send({ index });
     update();
     radios[index].focus();
   }

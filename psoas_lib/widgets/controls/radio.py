@@ -30,6 +30,15 @@ class RadioGroup(Control):
         self.observe(lambda change: setattr(self, "value", self._value_at(change["new"])), "index")
         self.observe(lambda change: setattr(self, "index", self._position_of(change["new"])), "value")
         self.value = value
+        self.on_msg(lambda _widget, content, _buffers: self.choose(content.get("index")))
+
+    def choose(self, index: int | None) -> None:
+        """A choice made in the page (its arrow keys, Space or a click); it already shows it, so it is not
+        sent back. An index the page never sends, or a choice while disabled, changes nothing."""
+        if self.disabled or not isinstance(index, int) or not 0 <= index < len(self.options):
+            return
+        with self._lock_property(index=index):
+            self.index = index
 
     @traitlets.validate("value")
     def _known_value(self, proposal):

@@ -54,3 +54,15 @@ def test_any_position_maps_to_its_value_and_back(texts, data):
     group.value = None
     group.value = f"v{index}"
     assert group.index == index
+
+
+def test_a_choice_sent_by_the_page_is_kept_and_a_bad_or_disabled_one_is_not():
+    group = yes_no()
+    group._handle_custom_msg({"index": 1}, [])
+    assert group.value is False
+    for bad in (5, -1, "1", None):
+        group.choose(bad)
+    assert group.value is False
+    group.disabled = True
+    group.choose(0)
+    assert group.value is False
