@@ -23,7 +23,7 @@ def case_story_html(case: Indication) -> str:
     items = "".join(f"<li><b>{escape(heading)}:</b> {escape(text)}</li>" for heading, text in steps)
     region, sources = escape(_("The chosen case")), escape(_("Sources"))
     return (f'<div role="region" aria-live="polite" aria-label="{region}" class="psoas-case">'
-            f"<h4>{escape(case.title)}</h4><ol>{items}</ol><p>{sources}: {sources_html(case.sources)}</p></div>")
+            f"<h3>{escape(case.title)}</h3><ol>{items}</ol><p>{sources}: {sources_html(case.sources)}</p></div>")
 
 
 class CaseExplorer(HasPlaceholder, w.VBox):

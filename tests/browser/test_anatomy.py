@@ -22,21 +22,21 @@ def first_question():
 
 
 def answer_by_keyboard(page, index, verdict):
-    """In the first self-check question: focus its first option, Tab to option `index` and choose it
-    with Space, Tab on to "Check answer" and press Enter; wait for `verdict`, return the feedback's text.
+    """In the first self-check question: focus its group's Tab stop, move to option `index` with the down
+    arrow, one Tab on to "Check answer" and Enter; wait for `verdict`, return the feedback's text.
 
-    ipywidgets' radio inputs share no `name`, so each is its own Tab stop (the arrow keys do not move
-    between them, and in JupyterLab they move the cell selection instead).
+    The group is one Tab stop and the arrow keys choose (the ARIA radio group pattern); in JupyterLab they
+    must not move the cell selection instead.
     """
     check = page.locator(".psoas-case-self-check")
-    radios = check.locator(".widget-radio-box").first.locator("input[type=radio]")
-    radios.first.focus()
-    for _step in range(index):
-        page.keyboard.press("Tab")
-    page.keyboard.press("Space")
+    radios = check.get_by_role("radiogroup").first.get_by_role("radio")
+    radios.and_(check.locator('[tabindex="0"]')).focus()
+    while not radios.nth(index).evaluate("el => el === document.activeElement"):
+        page.keyboard.press("ArrowDown")
+    if not radios.nth(index).is_checked():
+        page.keyboard.press("Space")
     assert radios.nth(index).is_checked()
-    for _step in range(radios.count() - index):
-        page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
     button = check.get_by_role("button", name="Check answer").first
     assert button.evaluate("el => el === document.activeElement"), "Tab did not reach the check button"
     page.keyboard.press("Enter")
