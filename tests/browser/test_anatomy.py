@@ -21,6 +21,10 @@ def first_question():
     return question, right, 1 if right == 0 else 0
 
 
+# Which notebook cell JupyterLab has selected (-1 in Voila, which has none).
+ACTIVE_CELL = "() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].findIndex(c => c.classList.contains('jp-mod-active'))"
+
+
 def answer_by_keyboard(page, index, verdict):
     """In the first self-check question: focus its group's Tab stop, move to option `index` with the down
     arrow, one Tab on to "Check answer" and Enter; wait for `verdict`, return the feedback's text.
@@ -31,8 +35,12 @@ def answer_by_keyboard(page, index, verdict):
     check = page.locator(".psoas-case-self-check")
     radios = check.get_by_role("radiogroup").first.get_by_role("radio")
     radios.and_(check.locator('[tabindex="0"]')).focus()
-    while not radios.nth(index).evaluate("el => el === document.activeElement"):
+    cell_before = page.evaluate(ACTIVE_CELL)
+    for _press in range(radios.count()):
+        if radios.nth(index).evaluate("el => el === document.activeElement"):
+            break
         page.keyboard.press("ArrowDown")
+    assert page.evaluate(ACTIVE_CELL) == cell_before, "an arrow key in the radio group moved JupyterLab's cell selection"
     if not radios.nth(index).is_checked():
         page.keyboard.press("Space")
     assert radios.nth(index).is_checked()
