@@ -7,6 +7,7 @@ through, each listed below by its rule id and the element it concerns.
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from .axe import describe, scan
 from .lab import NOTEBOOKS, open_notebook, open_voila, run_all, screenshot
@@ -69,3 +70,23 @@ def test_jupyterlab_notebook_area_has_no_violations_of_ours(page, jupyterlab, na
     run_all(page)
     violations = scan(page, include=".jp-NotebookPanel-notebook")
     assert not ours(violations), describe(ours(violations))
+
+
+def test_forced_colours_and_reduced_motion_keep_every_state_visible(page, voila, tmp_path):
+    """Windows high contrast replaces colours: a chosen option must still differ in shape, and the focus
+    ring must still show; with reduced motion asked for, nothing is animated."""
+    page.emulate_media(forced_colors="active", reduced_motion="reduce")
+    open_voila(page, voila("01_anatomy.ipynb", env={"PSOAS_PROGRESS_DIR": str(tmp_path)}))
+    explorer = page.locator(".psoas-case-explorer")
+    radios = explorer.get_by_role("radio")
+    radios.first.focus()
+    page.keyboard.press("End")  # chosen by the keyboard: the last case, with the focus on it
+    expect(radios.last).to_be_checked()
+    ring = radios.last.evaluate("""e => { const s = getComputedStyle(e);
+        return {visible: e.matches(':focus-visible'), style: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                transition: s.transitionDuration}; }""")
+    assert ring["visible"] and ring["style"] != "none" and ring["width"] >= 2, ring
+    assert ring["transition"] == "0s", "an animation runs although reduced motion was asked for"
+    border = "e => parseFloat(getComputedStyle(e.querySelector('.psoas-radio-mark')).borderTopWidth)"
+    assert radios.last.evaluate(border) >= 3 * radios.first.evaluate(border), "the chosen option looks like the others"
+    screenshot(explorer, "forced-colours-case-explorer")
