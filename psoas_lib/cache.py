@@ -26,7 +26,9 @@ import stat
 import tempfile
 from pathlib import Path
 
-VARIABLE = "PSOAS_CACHE_DIR"
+from . import settings
+
+VARIABLE = settings.CACHE_DIR.variable
 PACKAGE = Path(__file__).parent
 MAX_ENTRIES_PER_KIND = 64  # the oldest entries beyond this are removed, so edits to a lesson do not pile up
 MAX_ENTRY_BYTES = 20_000_000  # far above a lesson's or a figure's entry
@@ -34,7 +36,7 @@ MAX_ENTRY_BYTES = 20_000_000  # far above a lesson's or a figure's entry
 
 def folder() -> Path | None:
     """The cache folder, created if need be; None when there is none that is safe to use."""
-    configured = os.environ.get(VARIABLE)
+    configured = settings.CACHE_DIR.value()
     try:
         if configured:
             path = Path(configured)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from html import escape
 from pathlib import Path
 
 from IPython.display import HTML, display
 
+from . import settings
 from .i18n import _, use_language
 from .lesson import Lesson, LessonError, load_lesson
 from .widgets.presentation import PresentationSwitch
 
-LESSON_VARIABLE = "PSOAS_LESSON"
-PRESENTATION_VARIABLE = "PSOAS_PRESENTATION"
 
 
 class LessonNotUsable(Exception):
@@ -27,8 +25,7 @@ def chosen_lesson_path(path: str | Path | None = None) -> Path | None:
     """The lesson a notebook uses: `path` if given, else $PSOAS_LESSON, else None (the bundled one)."""
     if path:
         return Path(path)
-    configured = os.environ.get(LESSON_VARIABLE)
-    return Path(configured) if configured else None
+    return settings.LESSON.path()
 
 
 def start(path: str | Path | None = None) -> Lesson:
@@ -42,7 +39,7 @@ def start(path: str | Path | None = None) -> Lesson:
         ) from None
     use_language(lesson.language)
     display(HTML(notice_html(lesson)))
-    display(PresentationSwitch(on=os.environ.get(PRESENTATION_VARIABLE) == "1"))
+    display(PresentationSwitch(on=settings.PRESENTATION.on()))
     return lesson
 
 

@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import settings
 from .i18n import _
 
 FORMAT = "psoas-progress"
@@ -74,14 +75,12 @@ AND id > (SELECT COALESCE(MAX(after_attempt), 0) FROM resets WHERE lesson = :les
 
 def default_directory() -> Path:
     """Where progress stores live: $PSOAS_PROGRESS_DIR, else ~/.psoas/progress."""
-    configured = os.environ.get("PSOAS_PROGRESS_DIR")
-    return Path(configured) if configured else Path.home() / ".psoas" / "progress"
+    return settings.PROGRESS_DIR.path() or Path.home() / ".psoas" / "progress"
 
 
 def default_collect_directory() -> Path | None:
     """The class's collection folder ($PSOAS_COLLECT_DIR, set on a hub), or None where there is none."""
-    configured = os.environ.get("PSOAS_COLLECT_DIR")
-    return Path(configured) if configured else None
+    return settings.COLLECT_DIR.path()
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -11,6 +11,7 @@ from ..exercises.recorder import Recorder
 from ..i18n import _
 from ..lesson.model import Indication
 from .choice import ChoiceQuestion
+from .controls import RadioGroup
 from .placeholder import N_, HasPlaceholder
 from .text import live_region, sources_html
 
@@ -22,7 +23,7 @@ def case_story_html(case: Indication) -> str:
     items = "".join(f"<li><b>{escape(heading)}:</b> {escape(text)}</li>" for heading, text in steps)
     region, sources = escape(_("The chosen case")), escape(_("Sources"))
     return (f'<div role="region" aria-live="polite" aria-label="{region}" class="psoas-case">'
-            f"<h4>{escape(case.title)}</h4><ol>{items}</ol><p>{sources}: {sources_html(case.sources)}</p></div>")
+            f"<h3>{escape(case.title)}</h3><ol>{items}</ol><p>{sources}: {sources_html(case.sources)}</p></div>")
 
 
 class CaseExplorer(HasPlaceholder, w.VBox):
@@ -32,9 +33,8 @@ class CaseExplorer(HasPlaceholder, w.VBox):
 
     def __init__(self, indications: list[Indication]):
         self.cases = {case.id: case for case in indications}
-        self.picker = w.RadioButtons(options=[(case.title, case.id) for case in indications],
-                                     value=indications[0].id, description=_("Case"),
-                                     style={"description_width": "initial"}, layout=w.Layout(width="auto"))
+        self.picker = RadioGroup([(case.title, case.id) for case in indications], label=_("Case"),
+                                 value=indications[0].id)
         self.story = w.HTML(case_story_html(indications[0]))
         self.picker.observe(lambda change: self.show(change["new"]), names="value")
         super().__init__([self.picker, self.story])

@@ -1,4 +1,4 @@
-"""A multiple-choice question: radio options, a check button and announced feedback."""
+"""A multiple-choice question: a radio group, a check button and feedback announced in one live region."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from ..exercises.feedback import Feedback
 from ..exercises.recorder import ChoiceSession, Recorder
 from ..i18n import _
 from ..lesson.model import Lesson, Question
+from .controls import FeedbackRegion, RadioGroup
 from .placeholder import N_, HasPlaceholder
-from .text import live_region
 
 
 def not_saved_html() -> str:
@@ -24,23 +24,21 @@ def not_saved_html() -> str:
 
 
 def feedback_html(feedback: Feedback | None) -> str:
-    """Feedback in a live region, with its verdict in words (never colour alone), and "Not saved." beside it
-    when the answer could not be saved."""
+    """Feedback for a `FeedbackRegion`, with its verdict in words and a mark (never colour alone), and
+    "Not saved." beside it when the answer could not be saved."""
     if feedback is None:
-        return live_region("", "psoas-feedback")
+        return ""
     verdict = _("Correct.") if feedback.correct else _("Not quite.")
     mark = "✔" if feedback.correct else "✘"
     kind = "right" if feedback.correct else "wrong"
     note = "" if feedback.saved else not_saved_html()
-    return live_region(f"<b>{mark} {escape(verdict)}</b> {escape(feedback.message)}{note}",
-                       f"psoas-feedback psoas-{kind}")
+    return f'<b class="psoas-{kind}">{mark} {escape(verdict)}</b> {escape(feedback.message)}{note}'
 
 
 def changed_html(earlier: str) -> str:
     """Said where an answer to an earlier version of the question would have been shown."""
-    return live_region(escape(_("The question changed since you answered it (you answered: {answer}). Your earlier "
-                                "answer is kept in your history; answer it again.").format(answer=earlier)),
-                       "psoas-feedback")
+    return escape(_("The question changed since you answered it (you answered: {answer}). Your earlier "
+                    "answer is kept in your history; answer it again.").format(answer=earlier))
 
 
 class ChoiceQuestion(HasPlaceholder, w.VBox):
@@ -52,13 +50,10 @@ class ChoiceQuestion(HasPlaceholder, w.VBox):
         self.question = question
         self.session = ChoiceSession(question, exercise, recorder)
         self.prompt = w.HTML(f"<p><b>{escape(question.prompt)}</b></p>")
-        self.options = w.RadioButtons(
-            options=[(question.options[index].text, index) for index in display_order(question)],
-            value=None, description=_("Your answer"), style={"description_width": "initial"},
-            layout=w.Layout(width="auto"),
-        )
+        self.options = RadioGroup([(question.options[index].text, index) for index in display_order(question)],
+                                  label=question.prompt)
         self.check = w.Button(description=_("Check answer"), tooltip=_("Check answer"))
-        self.feedback = w.HTML(feedback_html(None))
+        self.feedback = FeedbackRegion()
         self.check.on_click(lambda _button: self.answer(self.options.value))
         super().__init__([self.prompt, self.options, self.check, self.feedback])
         self._restore()
@@ -75,7 +70,7 @@ class ChoiceQuestion(HasPlaceholder, w.VBox):
         """Grade option `chosen` (None asks the student to pick one first)."""
         if chosen is None:
             hint = _("Choose an answer first.")
-            self.feedback.value = live_region(escape(hint), "psoas-feedback")
+            self.feedback.value = escape(hint)
             return None
         result = self.session.answer(chosen)
         self.feedback.value = feedback_html(result)

@@ -11,6 +11,7 @@ from ..exercises.recorder import Recorder
 from ..i18n import _
 from ..lesson.model import Movement, Progression
 from .choice import feedback_html
+from .controls import FeedbackRegion
 from .placeholder import N_, HasPlaceholder
 from .text import sources_html
 
@@ -63,7 +64,7 @@ class MatchingExercise(HasPlaceholder, w.VBox):
             dropdown.observe(lambda change, key=key: self._show_chosen(key, change["new"]), "value")
         self.check = w.Button(description=_("Check matches"))
         self.check.on_click(lambda _button: self.answer())
-        self.feedback = w.HTML(feedback_html(None))
+        self.feedback = FeedbackRegion()
         self.details = w.HTML()
         instructions = w.HTML("<p>" + escape(_(
             "For each movement, choose what the therapist does and what the patient does. Some movements "

@@ -17,6 +17,7 @@ from ..exercises.palpation import (
 from ..i18n import _
 from ..lesson.model import CM_PER_INCH, ConfirmationQuestion, Lesson
 from .choice import ChoiceQuestion, feedback_html
+from .controls import FeedbackRegion
 from .placeholder import N_, HasPlaceholder
 from .text import live_region
 
@@ -129,14 +130,14 @@ class PalpationQuiz(HasPlaceholder, w.VBox):
                                      tooltip=_("Place fingertips here"), layout=w.Layout(width="auto"))
         self.place_button.on_click(lambda _button: self.place())
         self.position = w.HTML()
-        self.placement_feedback = w.HTML(feedback_html(None))
+        self.placement_feedback = FeedbackRegion()
 
         # The wrong answer comes first: focus lands on the first button after placing, and must not hint.
         self.sink_buttons = {speed: w.Button(description=label, tooltip=label, layout=w.Layout(width="auto"))
                              for speed, label in ((FAST, _("Sink in quickly")), (SLOW, _("Sink in slowly")))}
         for speed, button in self.sink_buttons.items():
             button.on_click(lambda _button, speed=speed: self.sink(speed))
-        self.depth_feedback = w.HTML(feedback_html(None))
+        self.depth_feedback = FeedbackRegion()
 
         self.questions = [_ConfirmationQuestion(question, self) for question in self.quiz.questions]
         self.restart_button = w.Button(description=_("Start the quiz again"), tooltip=_("Start the quiz again"),
@@ -185,11 +186,11 @@ class PalpationQuiz(HasPlaceholder, w.VBox):
     def on_click(self, event: MouseEvent) -> None:
         """A click on the drawing places the fingertips there, through the same grading as the buttons."""
         if self.quiz.phase != PLACEMENT:
-            self.placement_feedback.value = _status(_("The fingertips are placed. To place them again, press "
-                                                      "\u201cStart the quiz again\u201d."))
+            self.placement_feedback.value = escape(_("The fingertips are placed. To place them again, press "
+                                                     "\u201cStart the quiz again\u201d."))
         elif event.inaxes is not self.axes or event.xdata is None:
-            self.placement_feedback.value = _status(_("Click on the drawing of the abdomen to place the "
-                                                      "fingertips there."))
+            self.placement_feedback.value = escape(_("Click on the drawing of the abdomen to place the "
+                                                     "fingertips there."))
         else:
             self.place(float(event.xdata), float(event.ydata))
 

@@ -7,6 +7,7 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import _
+from .controls import PageLandmarks
 from .placeholder import N_, HasPlaceholder
 from .text import live_region
 
@@ -57,7 +58,8 @@ def _style(css: str) -> str:
 
 
 class PresentationSwitch(HasPlaceholder, w.HBox):
-    """A toggle for the projecting style; keyboard focus styling is on whichever way it is set."""
+    """A toggle for the projecting style; keyboard focus styling is on whichever way it is set. Shown once at
+    the top of every notebook, it also gives Voila's page its `main` landmark."""
 
     before_run = N_("Presentation mode switch — run the notebook (Run ▸ Run All Cells) to use it.")
 
@@ -68,7 +70,7 @@ class PresentationSwitch(HasPlaceholder, w.HBox):
         self.state = w.HTML()
         self.styles = w.HTML()
         self.toggle.observe(lambda _change: self._apply(), "value")
-        super().__init__([self.toggle, self.state, self.styles])
+        super().__init__([self.toggle, self.state, self.styles, PageLandmarks()])
         self._apply()
 
     def _apply(self) -> None:

@@ -11,14 +11,15 @@ import traitlets
 from ..exercises.screening import CLEAR, INCOMPLETE, STOP, ScreenResult, screen
 from ..i18n import _
 from ..lesson.model import Lesson, ScreeningItem
+from .controls import FeedbackRegion, RadioGroup
 from .placeholder import N_, HasPlaceholder
-from .text import facts_html, live_region, sources_html
+from .text import facts_html, sources_html
 
 
 def _status_html(mark: str, headline: str, body: str = "") -> str:
-    """A live region: the headline in bold after its mark (✔, ✘, …) if any, then the body."""
+    """For a `FeedbackRegion`: the headline in bold after its mark (✔, ✘, …) if any, then the body."""
     lead = f"{mark} " if mark else ""
-    return live_region(f"<b>{lead}{escape(headline)}</b> {body}", "psoas-feedback")
+    return f"<b>{lead}{escape(headline)}</b> {body}"
 
 
 def result_html(result: ScreenResult) -> str:
@@ -43,8 +44,8 @@ class SafetyScreen(HasPlaceholder, w.VBox):
 
     def __init__(self, lesson: Lesson):
         self.items = lesson.safety.screening
-        self.answers = [self._answer_control(number) for number, _item in enumerate(self.items, 1)]
-        self.result = w.HTML()
+        self.answers = [self._answer_control(number, item) for number, item in enumerate(self.items, 1)]
+        self.result = FeedbackRegion()
         intro = w.HTML("<p>" + escape(_("Ask every question before any hands-on step, for every patient. "
                                         "A single yes stops here.")) + "</p>")
         rows = [w.HBox([w.HTML(self._question_html(number, item), layout=w.Layout(flex="0 1 42em")), answer],
@@ -58,10 +59,9 @@ class SafetyScreen(HasPlaceholder, w.VBox):
         self._update()
 
     @staticmethod
-    def _answer_control(number: int) -> w.RadioButtons:
-        return w.RadioButtons(options=[(_("Yes"), True), (_("No"), False)], value=None,
-                              description=_("Question {number}").format(number=number),
-                              style={"description_width": "initial"}, layout=w.Layout(width="auto"))
+    def _answer_control(number: int, item: ScreeningItem) -> RadioGroup:
+        label = _("Question {number}").format(number=number) + ": " + item.question
+        return RadioGroup([(_("Yes"), True), (_("No"), False)], label=label, horizontal=True)
 
     @staticmethod
     def _question_html(number: int, item: ScreeningItem) -> str:
@@ -95,7 +95,7 @@ class Gate(HasPlaceholder, w.VBox):
 
     def __init__(self, safety_screen: SafetyScreen, content: tuple[w.Widget | Callable[[], w.Widget], ...]):
         self.screen = safety_screen
-        self.message = w.HTML()
+        self.message = FeedbackRegion()
         self._pending = list(content)
         self.content = w.VBox()
         super().__init__([self.message, self.content])

@@ -1,8 +1,5 @@
-"""The sequencing exercise: put the shuffled progression in order with "Move up"/"Move down" buttons.
-
-Rows stay in place and only their text changes, so the button a keyboard user pressed is never
-re-created; focus then follows the moved step to its new row.
-"""
+"""The sequencing exercise: put the shuffled progression in order with each step's ↑ Up / ↓ Down buttons
+(an `OrderingList`: the focus follows the moved step, and its new position is announced)."""
 
 from __future__ import annotations
 
@@ -16,13 +13,14 @@ from ..exercises.sequencing import SEED, SequenceGrade, SequencingSession, move_
 from ..i18n import _
 from ..lesson.model import Progression
 from .choice import feedback_html
+from .controls import FeedbackRegion, OrderingList
 from .placeholder import N_, HasPlaceholder
-from .text import live_region, sources_html
+from .text import sources_html
 
 
 def announcement_html(text: str) -> str:
-    """A plain message in the exercise's live region (a move, or a hint), with no verdict."""
-    return live_region(escape(text), "psoas-feedback")
+    """A plain message for the exercise's feedback region (a move, or a hint), with no verdict."""
+    return escape(text)
 
 
 def misplaced_html(grade: SequenceGrade) -> str:
@@ -32,26 +30,6 @@ def misplaced_html(grade: SequenceGrade) -> str:
         for step in grade.misplaced
     )
     return f"<ul>{items}</ul>" if items else ""
-
-
-class _Row:
-    """One position of the list: its step's number and name, and the two buttons that move it."""
-
-    def __init__(self, index: int, exercise: SequencingExercise):
-        self.label = w.HTML(layout=w.Layout(width="18em", flex="0 0 auto"))
-        # Buttons keep their full names (never cut off with "..."); where both do not fit beside the
-        # label, "Move down" wraps under "Move up".
-        self.up = w.Button(layout=w.Layout(width="auto", flex="0 0 auto"))
-        self.down = w.Button(layout=w.Layout(width="auto", flex="0 0 auto"))
-        self.up.on_click(lambda _button: exercise.move(index, -1))
-        self.down.on_click(lambda _button: exercise.move(index, +1))
-        buttons = w.HBox([self.up, self.down], layout=w.Layout(flex_flow="row wrap"))
-        self.box = w.HBox([self.label, buttons], layout=w.Layout(align_items="center", margin="0 0 0.4em 0"))
-
-    def show(self, position: int, name: str) -> None:
-        self.label.value = f"<b>{position}.</b> {escape(name)}"
-        self.up.description = _("Move up: {step}").format(step=name)
-        self.down.description = _("Move down: {step}").format(step=name)
 
 
 class SequencingExercise(HasPlaceholder, w.VBox):
@@ -65,25 +43,31 @@ class SequencingExercise(HasPlaceholder, w.VBox):
         self.names = {movement.id: movement.name for movement in progression.movements}
         self.start_order = shuffled(progression.order, seed)
         self.order = self.start_order
-        self.rows = [_Row(index, self) for index in range(len(self.order))]
+        self.steps = OrderingList(label=_("The steps of the release, first step at the top"),
+                                  up_text=_("Up"), down_text=_("Down"))
+        self.steps.on_move(self.move)
         self.check = w.Button(description=_("Check order"))
         self.start_again = w.Button(description=_("Start again"), tooltip=_("Shuffle the steps back to the start"))
         self.check.on_click(lambda _button: self.answer())
         self.start_again.on_click(lambda _button: self.restart())
-        self.feedback = w.HTML(feedback_html(None))
+        self.feedback = FeedbackRegion()
         self.details = w.HTML()
         instructions = w.HTML("<p>" + escape(_(
-            "Put the steps in the order of the release, first step at the top. Each step has a "
-            "\"Move up\" and a \"Move down\" button; use Tab to reach them and Enter or Space to press them."
+            "Put the steps in the order of the release, first step at the top. Each step has an \u2191 Up and "
+            "a \u2193 Down button; use Tab to reach them and Enter or Space to press them. After each move, "
+            "the step's new place is said below the list."
         )) + "</p>")
-        super().__init__([instructions, *(row.box for row in self.rows),
+        super().__init__([instructions, self.steps,
                           w.HBox([self.check, self.start_again]), self.feedback, self.details])
         self._show()
         self._restore()
 
     def _show(self) -> None:
-        for position, (row, step) in enumerate(zip(self.rows, self.order), start=1):
-            row.show(position, self.names[step])
+        names = [self.names[step] for step in self.order]
+        with self.steps.hold_sync():
+            self.steps.steps = names
+            self.steps.up_names = [_("Move up: {step}").format(step=name) for name in names]
+            self.steps.down_names = [_("Move down: {step}").format(step=name) for name in names]
 
     def _restore(self) -> None:
         order = self.session.saved_order()
@@ -94,7 +78,7 @@ class SequencingExercise(HasPlaceholder, w.VBox):
             self._show_grade(grade, grade.feedback)
 
     def move(self, index: int, offset: int) -> None:
-        """Move the step at row `index` one row up (offset -1) or down (+1); focus follows the step."""
+        """Move the step at row `index` one row up (offset -1) or down (+1) and say where it is now."""
         step = self.order[index]
         moved = (move_up if offset < 0 else move_down)(self.order, step)
         self.details.value = ""
@@ -104,8 +88,6 @@ class SequencingExercise(HasPlaceholder, w.VBox):
             return
         self.order = moved
         self._show()
-        row = self.rows[index + offset]
-        (row.up if offset < 0 else row.down).focus()
         self.feedback.value = announcement_html(_("{step} is now step {position} of {total}.").format(
             step=self.names[step], position=index + offset + 1, total=len(self.order)))
 

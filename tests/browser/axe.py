@@ -3,18 +3,18 @@
 from pathlib import Path
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-SERIOUS = {"serious", "critical"}
+# WCAG 2.0, 2.1 and 2.2 A/AA (2.2 brings target size), and axe's best practices (landmarks, heading order).
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def scan(page, include: str = "body", exclude: list[str] | None = None) -> list[dict]:
-    """Serious and critical WCAG 2 A/AA violations inside `include`, one dict per rule with its nodes."""
+    """Every violation of those rules inside `include`, of every impact, one dict per rule with its nodes."""
     page.add_script_tag(path=str(AXE))
     context = {"include": [[include]], "exclude": [[selector] for selector in exclude or []]}
     result = page.evaluate(
-        """async (context) => await axe.run(context, {
-               runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
-               resultTypes: ['violations']})""",
-        context,
+        """async ([context, tags]) => await axe.run(context, {
+               runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        [context, TAGS],
     )
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"],
@@ -22,7 +22,6 @@ def scan(page, include: str = "body", exclude: list[str] | None = None) -> list[
                    for n in v["nodes"]],
          "html": [n["html"][:200] for n in v["nodes"]]}
         for v in result["violations"]
-        if v["impact"] in SERIOUS
     ]
 
 

@@ -26,6 +26,7 @@ FOCUSED = r"""() => {
         || (e.getAttribute('aria-labelledby') && labelledBy(e.getAttribute('aria-labelledby')))
         || (e.labels && e.labels.length && [...e.labels].map(l => l.innerText).join(' '))
         || (/^(BUTTON|A|SUMMARY)$/.test(e.tagName) && e.innerText)
+        || (e.getAttribute('role') === 'radio' && e.innerText)
         || e.getAttribute('title'));
     const style = getComputedStyle(e), box = e.getBoundingClientRect();
     const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
@@ -43,7 +44,7 @@ FOCUSED = r"""() => {
     // Wholly inside the viewport, or for an element larger than it, overlapping it.
     const inside = (start, size, room) => size <= room ? start >= -1 && start + size <= room + 1
                                                        : start < room && start + size > 0;
-    return {body: false, id: ids.get(e), name, tag: e.tagName.toLowerCase(), checked: !!e.checked,
+    return {body: false, id: ids.get(e), name, tag: e.tagName.toLowerCase(), checked: !!e.checked || e.getAttribute('aria-checked') === 'true',
             shown: outlined || style.boxShadow !== 'none', clipped_by: clippedBy,
             on_screen: box.width > 0 && box.height > 0 && inside(box.top, box.height, innerHeight)
                        && inside(box.left, box.width, innerWidth)};
@@ -156,6 +157,38 @@ def focus_lands_on(page, name):
     except PlaywrightTimeout:
         pytest.fail(f"the focus should have gone to {name!r}; it is on {describe(focused(page))}")
     settle(page)
+
+
+# The options of the radio group the focus is in (empty outside one).
+GROUP_OPTIONS = r"""() => {
+    const group = document.activeElement && document.activeElement.closest('[role="radiogroup"]');
+    return group ? [...group.querySelectorAll('[role="radio"]')].map(r => r.innerText.replace(/\s+/g, ' ').trim())
+                 : [];
+}"""
+
+
+def choose(page, option, key="Tab", here=False):
+    """Choose `option` of a radio group, a single Tab stop: press `key` until the focus is in a group that
+    offers it (or stay in this group, `here`), then the down arrow until it is focused; an option reached
+    without a move (the group's first, before any choice) is chosen with Space."""
+    if not here:
+        for _press in range(MAX_PRESSES):
+            step(page, key)
+            if option in page.evaluate(GROUP_OPTIONS):
+                break
+        else:
+            pytest.fail(f"{MAX_PRESSES} presses of {key} never reached a radio group offering {option!r}")
+    options = page.evaluate(GROUP_OPTIONS)
+    assert option in options, f"the focused group offers {options}, not {option!r}"
+    for _press in range(len(options)):
+        if focused(page)["name"] == option:
+            break
+        page.keyboard.press("ArrowDown")
+    if not focused(page)["checked"]:
+        page.keyboard.press("Space")
+    focus = focused(page)
+    assert focus["name"] == option and focus["checked"], f"{option!r} is not chosen: {describe(focus)}"
+    return focus
 
 
 def walk_the_page(page):

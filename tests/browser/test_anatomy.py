@@ -21,22 +21,30 @@ def first_question():
     return question, right, 1 if right == 0 else 0
 
 
-def answer_by_keyboard(page, index, verdict):
-    """In the first self-check question: focus its first option, Tab to option `index` and choose it
-    with Space, Tab on to "Check answer" and press Enter; wait for `verdict`, return the feedback's text.
+# Which notebook cell JupyterLab has selected (-1 in Voila, which has none).
+ACTIVE_CELL = "() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].findIndex(c => c.classList.contains('jp-mod-active'))"
 
-    ipywidgets' radio inputs share no `name`, so each is its own Tab stop (the arrow keys do not move
-    between them, and in JupyterLab they move the cell selection instead).
+
+def answer_by_keyboard(page, index, verdict):
+    """In the first self-check question: focus its group's Tab stop, move to option `index` with the down
+    arrow, one Tab on to "Check answer" and Enter; wait for `verdict`, return the feedback's text.
+
+    The group is one Tab stop and the arrow keys choose (the ARIA radio group pattern); in JupyterLab they
+    must not move the cell selection instead.
     """
     check = page.locator(".psoas-case-self-check")
-    radios = check.locator(".widget-radio-box").first.locator("input[type=radio]")
-    radios.first.focus()
-    for _step in range(index):
-        page.keyboard.press("Tab")
-    page.keyboard.press("Space")
+    radios = check.get_by_role("radiogroup").first.get_by_role("radio")
+    radios.and_(check.locator('[tabindex="0"]')).focus()
+    cell_before = page.evaluate(ACTIVE_CELL)
+    for _press in range(radios.count()):
+        if radios.nth(index).evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate(ACTIVE_CELL) == cell_before, "an arrow key in the radio group moved JupyterLab's cell selection"
+    if not radios.nth(index).is_checked():
+        page.keyboard.press("Space")
     assert radios.nth(index).is_checked()
-    for _step in range(radios.count() - index):
-        page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
     button = check.get_by_role("button", name="Check answer").first
     assert button.evaluate("el => el === document.activeElement"), "Tab did not reach the check button"
     page.keyboard.press("Enter")

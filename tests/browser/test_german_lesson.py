@@ -104,8 +104,7 @@ def clear_the_screen(page, lesson):
     """Answer every question of the (German) safety screen "Nein" and wait until it says it is clear."""
     screen = page.locator(".psoas-safety-screen")
     for number in range(1, len(lesson.safety.screening) + 1):
-        group = screen.locator(".widget-radio").filter(
-            has=page.locator("label.widget-label", has_text=re.compile(rf"^Frage {number}$")))
+        group = screen.get_by_role("radiogroup", name=re.compile(rf"^Frage {number}: "))
         group.get_by_role("radio", name=de("No"), exact=True).check()
     page.get_by_text(de("Clear: every answer is no. The hands-on sections below are unlocked.")).wait_for(
         timeout=WAIT_MS)

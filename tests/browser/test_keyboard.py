@@ -15,7 +15,7 @@ from psoas_lib.exercises.cases import case_questions
 from psoas_lib.exercises.choice import display_order
 from psoas_lib.lesson import load_lesson
 
-from .keyboard import WAIT_MS, feedback, focus_lands_on, focused, press, step, tab_to, walk_the_page
+from .keyboard import WAIT_MS, choose, feedback, focus_lands_on, focused, press, step, tab_to, walk_the_page
 from .lab import error_outputs, open_voila, screenshot
 
 pytestmark = pytest.mark.browser
@@ -33,11 +33,11 @@ def test_notebook_01_case_explorer_and_self_check_work_by_keyboard_alone(page, v
     lesson = load_lesson()
     stops = walk_the_page(page)
     assert stops[0] == "Presentation mode: large, high-contrast text"
+    titles = [case.title for case in lesson.indications]
+    assert [stop for stop in stops if stop in titles] == [titles[0]], "a radio group is one Tab stop: its choice"
 
     femoral = next(case for case in lesson.indications if case.id == "femoral-nerve")
-    tab_to(page, femoral.title)
-    press(page, "Space")
-    assert focused(page)["checked"]
+    choose(page, femoral.title)  # the arrow keys move to a case and show it
     assert femoral.mechanism in feedback(page, femoral.title)
 
     tab_to(page, "Reset my progress")
@@ -51,15 +51,12 @@ def test_notebook_01_case_explorer_and_self_check_work_by_keyboard_alone(page, v
     question = case_questions(lesson.indications)[0]
     right = next(option for option in question.options if option.correct)
     wrong = next(option for option in question.options if not option.correct)
-    tab_to(page, wrong.text)
-    press(page, "Space")
-    assert focused(page)["checked"]
+    choose(page, wrong.text)
     tab_to(page, "Check answer")
     press(page, "Enter")
     text = feedback(page, "Not quite.")
     assert text.startswith("✘ Not quite.") and wrong.explanation in text
-    tab_to(page, right.text, key="Shift+Tab")
-    press(page, "Space")
+    choose(page, right.text, key="Shift+Tab")
     tab_to(page, "Check answer")
     press(page, "Enter")
     text = feedback(page, "Correct.")
@@ -71,9 +68,7 @@ def test_notebook_01_case_explorer_and_self_check_work_by_keyboard_alone(page, v
 def clear_the_screen(page, lesson):
     """Answer every safety-screen question "No" from the keyboard alone."""
     for _item in lesson.safety.screening:
-        tab_to(page, "No")
-        press(page, "Space")
-        assert focused(page)["checked"]
+        choose(page, "No")
     assert "✔ Clear: every answer is no." in feedback(page, "Clear:")
 
 
@@ -118,10 +113,7 @@ def test_notebook_02_safety_screen_and_landmark_quiz_work_by_keyboard_alone(page
     assert "Slowly" in feedback(page, "Slowly")
     for question in questions:
         right = next(option for option in question.options if option.correct)
-        if focused(page)["name"] != right.text:
-            tab_to(page, right.text)
-        press(page, "Space")
-        assert focused(page)["checked"]
+        choose(page, right.text, here=question is questions[0])
         tab_to(page, "Check answer")
         press(page, "Enter")
         if question is not questions[-1]:
@@ -131,8 +123,7 @@ def test_notebook_02_safety_screen_and_landmark_quiz_work_by_keyboard_alone(page
     screenshot(page, "keyboard-02-quiz-complete")
 
     landmark = lesson.quizzes.landmarks[0]
-    tab_to(page, next(option.text for option in landmark.options if option.correct))
-    press(page, "Space")
+    choose(page, next(option.text for option in landmark.options if option.correct))
     tab_to(page, "Check answer")
     press(page, "Enter")
     assert feedback(page, "Correct.").startswith("✔ Correct.")
@@ -144,12 +135,17 @@ MOVE_UP = "Move up: "
 
 
 def order_by_keyboard(page):
-    """Move each step up to its place with Tab/Shift+Tab and Enter; focus follows the moved step."""
+    """Move each step up to its place with Tab/Shift+Tab and Enter; focus follows the moved step.
+    The buttons show a short "↑ Up" / "↓ Down"; their accessible names say which step they move."""
     buttons = page.get_by_role("button", name=re.compile(r"^Move (up|down): "))
+    assert set(buttons.all_inner_texts()) == {"\u2191 Up", "\u2193 Down"}
     for goal, step_name in enumerate(RIGHT_ORDER):
-        while (order := [t.removeprefix(MOVE_UP) for t in buttons.all_inner_texts() if t.startswith(MOVE_UP)]
-               ).index(step_name) > goal:
-            names, target = buttons.all_inner_texts(), MOVE_UP + step_name
+        while True:
+            names = [button.get_attribute("aria-label") for button in buttons.all()]
+            order = [name.removeprefix(MOVE_UP) for name in names if name.startswith(MOVE_UP)]
+            if order.index(step_name) <= goal:
+                break
+            target = MOVE_UP + step_name
             here = focused(page)["name"]
             backwards = here in names and names.index(here) > names.index(target)
             if here != target:

@@ -22,18 +22,25 @@ MOVE_UP = "Move up: "
 WAIT_MS = 30_000
 
 
+# A button's accessible name: the ordering list's ↑/↓ buttons show a short label and are named by aria-label.
+NAME = "(b) => b.getAttribute('aria-label') || b.textContent.trim()"
+
+
 def active_text(page):
-    return page.evaluate("() => document.activeElement ? document.activeElement.textContent.trim() : ''")
+    return page.evaluate(f"() => document.activeElement ? ({NAME})(document.activeElement) : ''")
+
+
+def names(buttons):
+    return [button.evaluate(NAME) for button in buttons.all()]
 
 
 def current_order(exercise):
-    return [text.removeprefix(MOVE_UP) for text in
-            exercise.get_by_role("button", name=re.compile(f"^{MOVE_UP}")).all_inner_texts()]
+    return [name.removeprefix(MOVE_UP) for name in names(exercise.get_by_role("button", name=re.compile(f"^{MOVE_UP}")))]
 
 
 def tab_to(page, exercise, name):
     """Move the keyboard focus to the button called `name` with Tab or Shift+Tab only."""
-    buttons = [text.strip() for text in exercise.get_by_role("button").all_inner_texts()]
+    buttons = names(exercise.get_by_role("button"))
     for _press in range(2 * len(buttons)):
         here = active_text(page)
         if here == name:
@@ -45,8 +52,8 @@ def tab_to(page, exercise, name):
 
 def wait_for_order(page, exercise, order):
     page.wait_for_function(
-        """([root, prefix, order]) => JSON.stringify([...root.querySelectorAll('button')]
-               .map(b => b.textContent.trim()).filter(t => t.startsWith(prefix))
+        f"""([root, prefix, order]) => JSON.stringify([...root.querySelectorAll('button')]
+               .map({NAME}).filter(t => t.startsWith(prefix))
                .map(t => t.slice(prefix.length))) === JSON.stringify(order)""",
         arg=[exercise.element_handle(), MOVE_UP, order], timeout=WAIT_MS)
 
@@ -69,7 +76,7 @@ def order_by_keyboard(page, exercise, shot):
             order[here - 1], order[here] = order[here], order[here - 1]
             wait_for_order(page, exercise, order)
             # Focus follows the moved step, so the next press moves it again.
-            page.wait_for_function("(name) => document.activeElement.textContent.trim() === name",
+            page.wait_for_function(f"(name) => ({NAME})(document.activeElement) === name",
                                    arg=MOVE_UP + step, timeout=WAIT_MS)
     tab_to(page, exercise, "Check order")
     page.keyboard.press("Space")

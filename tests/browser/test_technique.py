@@ -28,8 +28,7 @@ def focus_and_press(page, locator, key):
 def answer_screen(page, yes_item=None):
     """Answer every screening question "No" from the keyboard, except `yes_item` (an id) answered "Yes"."""
     for number, item in enumerate(load_lesson().safety.screening, 1):
-        group = page.locator(".psoas-safety-screen .widget-radio").filter(
-            has=page.locator("label.widget-label", has_text=re.compile(rf"^Question {number}$")))
+        group = page.locator(".psoas-safety-screen").get_by_role("radiogroup", name=re.compile(rf"^Question {number}: "))
         radio = group.get_by_role("radio", name="Yes" if item.id == yes_item else "No", exact=True)
         focus_and_press(page, radio, "Space")
         assert radio.is_checked()

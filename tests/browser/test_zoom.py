@@ -104,7 +104,7 @@ def show_everything(page, name):
     """Open what the page hides at first and fill in answers, so that feedback and long answers are checked too."""
     if name.startswith("01"):
         check = page.locator(".psoas-case-self-check")
-        check.locator("input[type=radio]").first.check()
+        check.get_by_role("radio").first.check()
         check.get_by_role("button", name="Check answer").first.click()
         check.locator(".psoas-feedback").first.filter(has_text="Not quite.").wait_for(timeout=WAIT_MS)
     elif name.startswith("02"):

@@ -16,7 +16,7 @@ def choose(view, text):
 def test_the_explorer_lists_every_case_and_tells_the_chosen_ones_story(lesson):
     explorer = CaseExplorer(lesson.indications)
     assert [label for label, _id in explorer.picker.options] == [case.title for case in lesson.indications]
-    assert explorer.picker.description == "Case"
+    assert explorer.picker.label == "Case"  # the group's accessible name
     femoral = next(case for case in lesson.indications if case.id == "femoral-nerve")
     explorer.picker.value = femoral.id
     story = explorer.story.value

@@ -3,6 +3,7 @@
 from psoas_lib.exercises.choice import display_order, grade_choice
 from psoas_lib.progress import Progress
 from psoas_lib.widgets.choice import ChoiceQuestion
+from psoas_lib.widgets.controls import FeedbackRegion
 
 
 def test_every_option_has_its_own_explanation(lesson):
@@ -25,7 +26,7 @@ def test_a_wrong_answer_is_explained_in_words_and_saved(lesson, tmp_path):
     medial = [o.text for o in question.options].index("Move more medial")
     view.options.value = medial
     view.check.click()
-    assert "Not quite." in view.feedback.value and 'aria-live="polite"' in view.feedback.value
+    assert "Not quite." in view.feedback.value and isinstance(view.feedback, FeedbackRegion)
     assert "moving medial brings you closer" in view.feedback.value
     restored = ChoiceQuestion(question, "landmarks", Progress(lesson.id, student="ana", directory=tmp_path))
     assert restored.options.value == medial

@@ -4,6 +4,7 @@ import ipywidgets as w
 import pytest
 
 from psoas_lib.exercises.screening import CLEAR, INCOMPLETE, STOP
+from psoas_lib.widgets.controls import FeedbackRegion
 from psoas_lib.widgets.screening import SafetyScreen
 
 
@@ -19,12 +20,12 @@ def answer_all(view, yes=False):
 
 def test_every_question_has_a_labelled_yes_no_control_with_nothing_chosen(view, lesson):
     assert len(view.answers) == len(lesson.safety.screening)
-    for number, control in enumerate(view.answers, 1):
-        assert control.description == f"Question {number}"
+    for number, (control, item) in enumerate(zip(view.answers, lesson.safety.screening), 1):
+        assert control.label == f"Question {number}: {item.question}"  # the group is named by its question
         assert [label for label, _value in control.options] == ["Yes", "No"]
         assert control.value is None
     assert view.status == INCOMPLETE
-    assert "still unanswered" in view.result.value and 'aria-live="polite"' in view.result.value
+    assert "still unanswered" in view.result.value and isinstance(view.result, FeedbackRegion)
 
 
 def test_a_yes_stops_with_the_reason_and_the_action_in_words(view, lesson):

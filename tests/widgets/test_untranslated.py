@@ -32,6 +32,7 @@ from psoas_lib.notebook import notice_html
 from psoas_lib.progress import Progress
 from psoas_lib.widgets.cases import CaseExplorer, CaseSelfCheck
 from psoas_lib.widgets.choice import ChoiceQuestion
+from psoas_lib.widgets.controls import FeedbackRegion, OrderingList, RadioGroup
 from psoas_lib.widgets.figure import FigureView
 from psoas_lib.widgets.matching import MatchingExercise
 from psoas_lib.widgets.palpation import PalpationQuiz
@@ -88,8 +89,12 @@ def shown_texts(node) -> list[str]:
     if isinstance(node, w.Widget):
         found += [getattr(node, name) for name in SHOWN_ATTRIBUTES if isinstance(getattr(node, name, None), str)]
         found += list(getattr(node, "_options_labels", ()))
-        if isinstance(node, (w.HTML, w.HTMLMath, w.Label)):
+        if isinstance(node, (w.HTML, w.HTMLMath, w.Label, FeedbackRegion)):
             found += html_texts(node.value)
+        if isinstance(node, RadioGroup):
+            found += [node.label, *node.labels]
+        if isinstance(node, OrderingList):
+            found += [node.label, node.up_text, node.down_text, *node.up_names, *node.down_names]
         for child in getattr(node, "children", ()):
             found += shown_texts(child)
     return [" ".join(text.split()) for text in found if text.strip()]
@@ -183,11 +188,11 @@ def tour(lesson, directory: Path):
 
     sequencing = SequencingExercise(lesson.progression, progress)
     yield "sequence shuffled", sequencing
-    sequencing.rows[0].up.click()
+    sequencing.steps.press(0, -1)
     yield "first step moved up", sequencing
-    sequencing.rows[-1].down.click()
+    sequencing.steps.press(len(sequencing.order) - 1, +1)
     yield "last step moved down", sequencing
-    sequencing.rows[0].down.click()
+    sequencing.steps.press(0, +1)
     yield "a step moved down", sequencing
     sequencing.check.click()
     yield "sequence checked", sequencing
@@ -195,7 +200,7 @@ def tour(lesson, directory: Path):
     yield "sequence shuffled again", sequencing
     for target, step in enumerate(lesson.progression.order):
         for index in range(sequencing.order.index(step), target, -1):
-            sequencing.rows[index].up.click()
+            sequencing.steps.press(index, -1)
     sequencing.check.click()
     yield "sequence in order", sequencing
 
