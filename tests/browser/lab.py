@@ -3,6 +3,9 @@
 import re
 from pathlib import Path
 
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -37,24 +40,38 @@ def _menu(page, menu, command):
     page.locator(f'.lm-Menu-item[data-command="{command}"]').click()
 
 
+# The code cells' prompts ("[ ]:", "[*]:", "[3]:") and whether a cell's stderr shows.
+PROMPTS = """(stderr) => {
+    const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')]
+        .filter(c => c.querySelector('.jp-InputArea-editor').textContent.trim());
+    return {prompts: cells.map(c => c.querySelector('.jp-InputPrompt').textContent.trim()),
+            stderr: !!document.querySelector(stderr)};
+}"""
+
+
 def run_all(page, timeout=120_000):
     """Clear all outputs, run all cells from the Run menu, and wait until every code cell has run.
 
-    Returns early (idle) if a cell fails, since JupyterLab then skips the remaining cells.
+    Returns early (idle) if a cell fails, since JupyterLab then skips the remaining cells. A menu command that
+    shows no effect within 30 s (a click lost on a loaded machine) is chosen once more.
     """
-    _menu(page, "Edit", "editmenu:clear-all")
-    _menu(page, "Run", "runmenu:run-all")
-    page.wait_for_function(
-        """(stderr) => {
-            const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')]
-                .filter(c => c.querySelector('.jp-InputArea-editor').textContent.trim());
-            const prompts = cells.map(c => c.querySelector('.jp-InputPrompt').textContent);
-            return prompts.every(p => /\\[\\d+\\]/.test(p))
-                || (prompts.every(p => !p.includes('*')) && document.querySelector(stderr));
-        }""",
-        arg=STDERR,
-        timeout=timeout,
-    )
+    cleared = f"(stderr) => ({PROMPTS})(stderr).prompts.every(p => !/\\[(\\*|\\d+)\\]/.test(p))"
+    started = f"(stderr) => !({cleared})(stderr)"
+    for menu, command, reached in (("Edit", "editmenu:clear-all", cleared), ("Run", "runmenu:run-all", started)):
+        _menu(page, menu, command)
+        try:
+            page.wait_for_function(reached, arg=STDERR, timeout=30_000)
+        except PlaywrightTimeout:
+            _menu(page, menu, command)
+    done = f"""(stderr) => {{
+        const {{prompts, stderr: failed}} = ({PROMPTS})(stderr);
+        return prompts.every(p => /\\[\\d+\\]/.test(p)) || (prompts.every(p => !p.includes('*')) && failed);
+    }}"""
+    try:
+        page.wait_for_function(done, arg=STDERR, timeout=timeout)
+    except PlaywrightTimeout:
+        pytest.fail(f"Run All did not finish in {timeout / 1000:.0f} s; the cells' prompts: "
+                    f"{page.evaluate(PROMPTS, STDERR)['prompts']}")
     wait_for_idle(page, timeout)
 
 
