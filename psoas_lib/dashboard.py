@@ -7,13 +7,13 @@ No widgets and no I/O beyond `collect` and reading the roster file; the view is 
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from statistics import median
 
+from . import settings
 from .exercises.cases import EXERCISE as CASES
 from .exercises.landmarks import EXERCISE as LANDMARKS
 from .exercises.matching import EXERCISE as MATCHING
@@ -28,9 +28,6 @@ from .lesson.model import Lesson
 from .progress import Answer
 from .report import ClassReport, HandIn, collect, printable
 
-CLASS_VARIABLE = "PSOAS_CLASS_DIR"            # the class's hand-in folder
-ROSTER_VARIABLE = "PSOAS_CLASS_ROSTER"        # a file of the class's names, one per line
-ACCOUNTS_VARIABLE = "PSOAS_CLASS_ACCOUNTS"    # the one-machine hub's account prefix, "psoas-"
 # Example hand-ins of a small class (with one forged file, which is skipped), shown when no class is configured.
 EXAMPLE_CLASS = Path(__file__).parent / "examples" / "class"
 EXAMPLE_HAND_INS = EXAMPLE_CLASS / "hand-ins"
@@ -93,14 +90,9 @@ class ClassResults:
         return [s.student for s in self.students if not s.counted]
 
 
-def setting(value: str | Path | None, variable: str) -> str | None:
-    """`value` when the notebook gives one, else the environment variable `variable`, else None."""
-    return str(value) if value else os.environ.get(variable) or None
-
-
 def class_folder(folder: str | Path | None = None) -> Path:
     """The hand-in folder to read: `folder`, else $PSOAS_CLASS_DIR, else the bundled example class."""
-    chosen = setting(folder, CLASS_VARIABLE)
+    chosen = settings.CLASS_DIR.given(folder)
     return Path(chosen) if chosen else EXAMPLE_HAND_INS
 
 

@@ -26,6 +26,10 @@ class Setting:
         configured = self.value()
         return Path(configured) if configured else None
 
+    def given(self, value: str | Path | None) -> str | None:
+        """`value` when a notebook cell gives one, else the variable's value."""
+        return str(value) if value else self.value()
+
     def on(self) -> bool:
         return self.value() == "1"
 
@@ -38,4 +42,10 @@ COLLECT_DIR = Setting("PSOAS_COLLECT_DIR", "where \"Hand in my progress\" writes
 CACHE_DIR = Setting("PSOAS_CACHE_DIR", "where the validated lesson and drawn figures are cached "
                                        "(default ~/.cache/psoas_lib)")
 
-SETTINGS = (LESSON, PROGRESS_DIR, PRESENTATION, COLLECT_DIR, CACHE_DIR)
+CLASS_DIR = Setting("PSOAS_CLASS_DIR", "the class dashboard's hand-in folder (default: the bundled example class)")
+CLASS_ROSTER = Setting("PSOAS_CLASS_ROSTER", "the class dashboard's roster: a file of the class's names, one per "
+                                             "line, to see who has not handed in")
+CLASS_ACCOUNTS = Setting("PSOAS_CLASS_ACCOUNTS", "on the one-machine hub, the account prefix (psoas-) whose own "
+                                                 "files alone the class dashboard counts")
+
+SETTINGS = (LESSON, PROGRESS_DIR, PRESENTATION, COLLECT_DIR, CACHE_DIR, CLASS_DIR, CLASS_ROSTER, CLASS_ACCOUNTS)

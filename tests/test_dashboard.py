@@ -9,9 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from psoas_lib.dashboard import (CLASS_VARIABLE, EXAMPLE_HAND_INS, EXAMPLE_ROSTER, answer_text, class_folder,
-                                 class_results, first_try_description, hand_in_description, parse_time,
-                                 question_titles, read_roster)
+from psoas_lib.settings import CLASS_DIR
+from psoas_lib.dashboard import (EXAMPLE_HAND_INS, EXAMPLE_ROSTER, answer_text, class_folder, class_results,
+                                first_try_description, hand_in_description, parse_time, question_titles,
+                                read_roster)
 from psoas_lib.exercises.sequencing import SEPARATOR
 from psoas_lib.progress import Progress
 from psoas_lib.report import collect
@@ -159,9 +160,9 @@ def test_hand_in_times_are_read_in_utc_or_not_at_all(text, expected):
 
 
 def test_the_folder_is_the_one_given_else_the_variable_else_the_example_class(monkeypatch, tmp_path):
-    monkeypatch.delenv(CLASS_VARIABLE, raising=False)
+    monkeypatch.delenv(CLASS_DIR.variable, raising=False)
     assert class_folder() == EXAMPLE_HAND_INS
-    monkeypatch.setenv(CLASS_VARIABLE, str(tmp_path))
+    monkeypatch.setenv(CLASS_DIR.variable, str(tmp_path))
     assert class_folder() == tmp_path
     assert class_folder(tmp_path / "x") == tmp_path / "x"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..dashboard import (ACCOUNTS_VARIABLE, EXAMPLE_HAND_INS, EXAMPLE_ROSTER, NOTEBOOK_EXERCISES, ROSTER_VARIABLE,
-                         ClassResults, class_folder, class_results, first_try_description, hand_in_description,
-                         read_roster, setting, shown_time)
+from .. import settings
+from ..dashboard import (EXAMPLE_HAND_INS, EXAMPLE_ROSTER, NOTEBOOK_EXERCISES, ClassResults, class_folder,
+                         class_results, first_try_description, hand_in_description, read_roster, shown_time)
 from ..i18n import _
 from ..lesson.model import Lesson
 from .figure import figure_html
@@ -90,8 +90,8 @@ class ClassDashboard:
                  hub_accounts: str | None = None, clock: Clock | None = None):
         self.lesson = lesson
         self.folder = class_folder(folder)
-        self.roster = setting(roster, ROSTER_VARIABLE) or (EXAMPLE_ROSTER if self.folder == EXAMPLE_HAND_INS else None)
-        self.hub_accounts = setting(hub_accounts, ACCOUNTS_VARIABLE)
+        self.roster = settings.CLASS_ROSTER.given(roster) or (EXAMPLE_ROSTER if self.folder == EXAMPLE_HAND_INS else None)
+        self.hub_accounts = settings.CLASS_ACCOUNTS.given(hub_accounts)
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self.refresh_button = w.Button(description=_("Read the hand-ins again"),
                                        tooltip=_("Read the hand-ins again"),

@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from psoas_lib.dashboard import ACCOUNTS_VARIABLE, CLASS_VARIABLE, EXAMPLE_HAND_INS, EXAMPLE_ROSTER, ROSTER_VARIABLE
+from psoas_lib import settings
+from psoas_lib.dashboard import EXAMPLE_HAND_INS, EXAMPLE_ROSTER
 
 from .lab import error_outputs, open_voila, screenshot
 
@@ -19,7 +20,7 @@ NOTEBOOK = "instructor/class_results.ipynb"
 def test_an_instructor_sees_the_class_and_a_new_hand_in_after_reading_again(page, voila, tmp_path):
     folder = tmp_path / "collect"
     shutil.copytree(EXAMPLE_HAND_INS, folder)
-    url = voila(NOTEBOOK, {CLASS_VARIABLE: str(folder), ROSTER_VARIABLE: str(EXAMPLE_ROSTER), ACCOUNTS_VARIABLE: ""})
+    url = voila(NOTEBOOK, {settings.CLASS_DIR.variable: str(folder), settings.CLASS_ROSTER.variable: str(EXAMPLE_ROSTER), settings.CLASS_ACCOUNTS.variable: ""})
     open_voila(page, url)
     assert not error_outputs(page)
     screenshot(page, "voila-class-results")

@@ -17,7 +17,7 @@ import pytest
 
 from benchmarks.class_load import round_of
 from harness.hub import ACCOUNT_PREFIX, running_hub
-from psoas_lib.dashboard import ACCOUNTS_VARIABLE, CLASS_VARIABLE, ROSTER_VARIABLE
+from psoas_lib import settings
 from psoas_lib.hub.links import hub_link
 from psoas_lib.progress import parse_progress, read_store
 from psoas_lib.report import collect
@@ -148,8 +148,8 @@ def test_the_instructor_sees_the_hand_in_on_the_class_dashboard(page, hub, voila
     dashboard's Voila page over the collection, counting a file only if the student's own account wrote it."""
     roster = tmp_path / "class.txt"
     roster.write_text(f"{STUDENT}\n{CLASSMATE}\n")
-    url = voila("instructor/class_results.ipynb", {CLASS_VARIABLE: str(hub.collection()),
-                                                   ROSTER_VARIABLE: str(roster), ACCOUNTS_VARIABLE: ACCOUNT_PREFIX})
+    url = voila("instructor/class_results.ipynb", {settings.CLASS_DIR.variable: str(hub.collection()),
+                                                   settings.CLASS_ROSTER.variable: str(roster), settings.CLASS_ACCOUNTS.variable: ACCOUNT_PREFIX})
     page.goto(url, timeout=120_000)
     wait_for_voila(page, 180_000)
     assert error_outputs(page) == []

@@ -4,7 +4,7 @@ click, say a missing roster in one line, and show students' text as text?"""
 import re
 from datetime import datetime, timezone
 
-from psoas_lib.dashboard import ACCOUNTS_VARIABLE, CLASS_VARIABLE, ROSTER_VARIABLE
+from psoas_lib import settings
 from psoas_lib.progress import Progress
 from psoas_lib.widgets.dashboard import ClassDashboard
 
@@ -88,7 +88,7 @@ def test_a_name_not_on_the_roster_is_marked(tmp_path):
 def test_without_settings_it_reads_the_example_class_and_says_so(monkeypatch):
     from psoas_lib import load_lesson
 
-    for variable in (CLASS_VARIABLE, ROSTER_VARIABLE, ACCOUNTS_VARIABLE):
+    for variable in (settings.CLASS_DIR.variable, settings.CLASS_ROSTER.variable, settings.CLASS_ACCOUNTS.variable):
         monkeypatch.delenv(variable, raising=False)
     view = ClassDashboard(load_lesson())
     assert view.header.text.startswith("Reading the example class bundled with psoas_lib (set CLASS_FOLDER")
@@ -102,9 +102,9 @@ def test_the_environment_points_it_at_a_class(tmp_path, monkeypatch):
     folder = tmp_path / "collect"
     hand_in(folder, "ana", "Move more lateral", True)
     (tmp_path / "class.txt").write_text("ana\nben\n")
-    monkeypatch.setenv(CLASS_VARIABLE, str(folder))
-    monkeypatch.setenv(ROSTER_VARIABLE, str(tmp_path / "class.txt"))
-    monkeypatch.setenv(ACCOUNTS_VARIABLE, "psoas-")
+    monkeypatch.setenv(settings.CLASS_DIR.variable, str(folder))
+    monkeypatch.setenv(settings.CLASS_ROSTER.variable, str(tmp_path / "class.txt"))
+    monkeypatch.setenv(settings.CLASS_ACCOUNTS.variable, "psoas-")
     view = ClassDashboard(load_lesson())
     # With the hub's account check, ana's file (written by this test's account, not psoas-ana) is not counted.
     assert view.header.text.startswith(f"Reading {folder}: 0 hand-in(s) counted, 1 file(s) not counted.")
