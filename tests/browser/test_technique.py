@@ -67,6 +67,20 @@ def press(page, name, times=1):
         focus_and_press(page, button, "Enter")
 
 
+def sink_slowly(page, felt):
+    """Press "Sink in" once every 2.6 s (the lesson's teaching model allows one a 2 s) until the fingertips can go
+    no further; what is felt is said at each press."""
+    sink = quiz(page).get_by_role("button", name="Sink in", exact=True)
+    for _ in range(20):
+        if sink.is_disabled():
+            break
+        page.wait_for_timeout(2600)
+        focus_and_press(page, sink, "Enter")
+        expect(felt).to_contain_text("Depth ")
+    expect(felt).to_contain_text("Depth 5 of 5 cm")
+    expect(felt).to_contain_text("you cannot move any further")
+
+
 def check_blocked_by_a_yes(page, where):
     assert error_outputs(page) == []
     assert page.get_by_text(LOCKED).count() == 3
@@ -111,9 +125,14 @@ def complete_quiz_by_keyboard(page, where):
     in_zone = feedback_after(page, feedback, lambda: press(page, "Place fingertips here"))
     assert in_zone.startswith("✔ Correct. In the start zone")
     depth = box.locator(".psoas-feedback").nth(1)
-    too_fast = feedback_after(page, depth, lambda: press(page, "Sink in quickly"))
+    too_fast = feedback_after(page, depth, lambda: press(page, "Sink in", 2))  # at once, as a held key repeats
     assert "rectus abdominis" in too_fast and "pushes your fingers out" in too_fast
-    assert "Slowly" in feedback_after(page, depth, lambda: press(page, "Sink in slowly"))
+    felt = box.locator(".psoas-felt")
+    expect(felt).to_contain_text("Depth 0 of 5 cm")
+    sink_slowly(page, felt)
+    show(page, felt, f"{where}-02-quiz-at-depth", "center")
+    assert "Slowly" in feedback_after(page, depth, lambda: press(page, "Ask for a slight hip flexion"))
+    expect(felt).to_contain_text("you feel a contraction under the fingertips")
 
     for question in load_lesson().palpation.confirmation:
         block = box.locator(".widget-vbox").filter(has=page.get_by_text(" ".join(question.prompt.split())[:50])).last
