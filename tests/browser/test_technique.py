@@ -68,17 +68,16 @@ def press(page, name, times=1):
 
 
 def sink_slowly(page, felt):
-    """Press "Sink in" once every 2.6 s (the lesson's teaching model allows one a 2 s) until the fingertips can go
-    no further; what is felt is said at each press."""
+    """Press "Sink in" once every 2.6 s (the lesson's teaching model allows one every 2 s) until the fingertips can
+    go no further; what is felt and the depth are said at each press."""
+    sinking = load_lesson().palpation.sinking
     sink = quiz(page).get_by_role("button", name="Sink in", exact=True)
-    for _ in range(20):
-        if sink.is_disabled():
-            break
+    for press_number in range(1, round(sinking.depth_cm / sinking.step_cm) + 1):
         page.wait_for_timeout(2600)
         focus_and_press(page, sink, "Enter")
-        expect(felt).to_contain_text("Depth ")
-    expect(felt).to_contain_text("Depth 5 of 5 cm")
+        expect(felt).to_contain_text(f"Depth {press_number * sinking.step_cm:g} of {sinking.depth_cm:g} cm")
     expect(felt).to_contain_text("you cannot move any further")
+    expect(sink).to_be_disabled()
 
 
 def check_blocked_by_a_yes(page, where):
@@ -125,6 +124,7 @@ def complete_quiz_by_keyboard(page, where):
     in_zone = feedback_after(page, feedback, lambda: press(page, "Place fingertips here"))
     assert in_zone.startswith("✔ Correct. In the start zone")
     depth = box.locator(".psoas-feedback").nth(1)
+    expect(box.get_by_role("button", name="Sink in", exact=True)).to_be_enabled()
     too_fast = feedback_after(page, depth, lambda: press(page, "Sink in", 2))  # at once, as a held key repeats
     assert "rectus abdominis" in too_fast and "pushes your fingers out" in too_fast
     felt = box.locator(".psoas-felt")
