@@ -64,7 +64,9 @@ def test_missed_questions_come_back_in_the_review(chromium, voila, tmp_path):
     expect(summary).to_contain_text("Due today: 1.", timeout=WAIT_MS)
     second = review_block(page, questions[1])
     right = next(option for option in questions[1].options if option.correct)
-    second.get_by_role("radio", name=right.text, exact=True).tap()
+    radio = second.get_by_role("radio", name=right.text, exact=True)
+    second.locator("label").filter(has_text=right.text).last.tap()  # a finger lands on the option's label, which covers the radio
+    expect(radio).to_be_checked()
     button = second.get_by_role("button", name="Check answer")
     box = button.bounding_box()
     assert box["height"] >= 24 and box["width"] >= 24
