@@ -11,19 +11,9 @@ from psoas_lib.progress import Progress
 from psoas_lib.widgets.palpation import PalpationQuiz, position_text
 
 
-class Clock:
-    """A scripted clock for the sinking step (seconds)."""
-
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture
-def view(lesson):
-    return PalpationQuiz(lesson, clock=Clock())
+def view(lesson, clock):
+    return PalpationQuiz(lesson, clock=clock)
 
 
 def sink_slowly(view):
@@ -134,9 +124,9 @@ def test_a_wrong_answer_to_the_pulse_scenario_is_explained_and_keeps_the_step_op
     assert view.quiz.phase == CONFIRMATION
 
 
-def test_the_view_resumes_where_the_student_left_off(lesson, tmp_path):
+def test_the_view_resumes_where_the_student_left_off(lesson, tmp_path, clock):
     progress = Progress(lesson.id, student="ana", directory=tmp_path)
-    first = PalpationQuiz(lesson, progress, clock=Clock())
+    first = PalpationQuiz(lesson, progress, clock=clock)
     click(first, -6, 1)
     sink_slowly(first)
     question = first.questions[0]

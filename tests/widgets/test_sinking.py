@@ -9,18 +9,10 @@ from psoas_lib.exercises.sinking import AT_DEPTH, MOVE_LATERAL, SINKING, STOPPED
 from psoas_lib.widgets.sinking import SinkingStep, teaching_model_text
 
 
-class Clock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture
-def step(lesson):
+def step(lesson, clock):
     reported = []
-    view = SinkingStep(lesson, reported.append, Clock())
+    view = SinkingStep(lesson, reported.append, clock)
     view.reported = reported
     view.enable(True)
     return view
