@@ -3,7 +3,6 @@
 import asyncio
 from html import escape
 
-
 from psoas_lib.widgets.timer import SessionTimerView
 
 
