@@ -15,6 +15,7 @@ from ..exercises.sinking import (
 )
 from ..i18n import _
 from ..lesson.model import Lesson
+from .placeholder import N_, HasPlaceholder
 from .text import live_region, sources_html
 
 CANVAS_DPI = 50  # as the anterior drawing: 600 x 450 CSS pixels
@@ -41,9 +42,11 @@ def felt_text(felt: Felt, depth_cm: float) -> str:
     return f"{escape(depth)} {said}"
 
 
-class SinkingStep(w.VBox):
+class SinkingStep(HasPlaceholder, w.VBox):
     """Sinking in over time. `on_depth(speed)` is called with "fast" when the rectus guards and "slow" when a
     contraction confirms the muscle, so that the quiz grades and records the depth step."""
+
+    before_run = N_("Sinking in — run the notebook (Run ▸ Run All Cells) to practise it.")
 
     def __init__(self, lesson: Lesson, on_depth: Callable[[str], object], clock: Callable[[], float] = time.monotonic):
         self.lesson, self.model, self.on_depth, self.clock = lesson, lesson_sinking(lesson), on_depth, clock
