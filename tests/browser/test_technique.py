@@ -238,7 +238,8 @@ def check_click(page, where):
     """Clicks on the drawing go through the same grading: the aorta says pulse, the start zone goes on."""
     answer_screen(page)
     box = quiz(page)
-    canvas = box.locator("canvas").last  # ipympl's top canvas receives the mouse events
+    # The anterior drawing comes first (the sinking step's section follows); ipympl's top canvas takes the clicks.
+    canvas = box.locator(".psoas-drawing").first.locator("canvas").last
     canvas.scroll_into_view_if_needed()
     feedback = box.locator(".psoas-feedback").first
     on_aorta = feedback_after(page, feedback, lambda: canvas.click(position=dict(zip("xy", canvas_point_px(0.5, 8)))))
