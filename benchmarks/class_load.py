@@ -8,7 +8,7 @@ Run as root on loopback only (the hub creates a Unix account per student). Every
 the same time: is created and has a server started through the hub's API; pulls the notebooks with the
 nbgitpuller link's API; opens notebook 02 as a kernel session and runs its cells, as Voila does; then
 answers as a browser would, by sending widget messages (screen answered "no", moves, "Place fingertips
-here", "Sink in slowly", "Hand in my progress"), each timed from the click message to the feedback
+here", "Sink in" pressed slowly to depth, "Ask for a slight hip flexion", "Hand in my progress"), each timed from the click message to the feedback
 widget's update. Afterwards every student's progress file and handed-in file is checked, file by file.
 
 A round "breaks" when a student does not finish, when a saved or handed-in file is wrong, or when free
@@ -55,11 +55,13 @@ from psoas_lib.widgets.palpation import PalpationQuiz
 from psoas_lib.widgets.progress import ProgressPanel
 quiz = next(o for o in gc.get_objects() if isinstance(o, PalpationQuiz))
 panel = next(o for o in gc.get_objects() if isinstance(o, ProgressPanel))
-slow = next(b for b in quiz.sink_buttons.values() if b.description == "Sink in slowly")
+model = quiz.sinking.model
 print(json.dumps({
     "move_right": quiz.moves["right"].model_id,
     "place": quiz.place_button.model_id, "placement_feedback": quiz.placement_feedback.model_id,
-    "slow": slow.model_id, "depth_feedback": quiz.depth_feedback.model_id,
+    "sink": quiz.sinking.sink_button.model_id, "flex": quiz.sinking.flex_button.model_id,
+    "presses": round(model.depth_cm / model.step_cm), "interval_s": model.step_cm / model.max_speed_cm_per_s,
+    "depth_feedback": quiz.depth_feedback.model_id,
     "hand_in": panel.hand_in_button.model_id, "handed_in": panel.handed_in.model_id,
 }))
 """
@@ -143,7 +145,10 @@ async def simulate(client: HubClient, student: Student) -> None:
         for _ in range(6):
             await kernel.click(ids["move_right"])
         student.clicks.append(await kernel.click(ids["place"], ids["placement_feedback"]))  # in the start zone
-        student.clicks.append(await kernel.click(ids["slow"], ids["depth_feedback"]))
+        for _ in range(ids["presses"]):  # slowly, with room for a loaded kernel to take a press late
+            await asyncio.sleep(ids["interval_s"] * 1.5)
+            await kernel.click(ids["sink"])
+        student.clicks.append(await kernel.click(ids["flex"], ids["depth_feedback"]))
         student.clicks.append(await kernel.click(ids["hand_in"], ids["handed_in"]))
         kernel.connection.close()
         student.done, student.stage = True, "done"

@@ -39,3 +39,18 @@ def write_lesson(tmp_path):
         return path
 
     return write
+
+
+class SetClock:
+    """A clock the test sets: `now` (seconds) is what the code under test reads."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return SetClock()

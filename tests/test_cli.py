@@ -59,7 +59,8 @@ def test_new_never_overwrites_an_instructors_file(tmp_path, capsys):
 def test_hub_link_prints_one_link_per_notebook(capsys):
     assert main(["hub-link", "--hub", "https://hub.example.edu", "--repo", "https://github.com/acme/psoas-release"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines] == ["01_anatomy.ipynb", "02_technique.ipynb", "03_progressions.ipynb"]
+    assert [line.split(":")[0] for line in lines] == ["01_anatomy.ipynb", "02_technique.ipynb", "03_progressions.ipynb",
+                                                         "04_review.ipynb"]
     assert all("https://hub.example.edu/hub/user-redirect/git-pull?repo=" in line for line in lines)
 
 

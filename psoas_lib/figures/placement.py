@@ -37,3 +37,21 @@ def draw_fingertips(ax: Axes, x_cm: float, y_cm: float) -> Line2D:
 def move_fingertips(marker: Line2D, x_cm: float, y_cm: float) -> None:
     half_gap_cm = FINGERTIP_GAP_CM / 2
     marker.set_data([x_cm - half_gap_cm, x_cm + half_gap_cm], [y_cm, y_cm])
+
+
+def draw_section(lesson: Lesson, x_cm: float, depth_fraction: float, dpi: float | None = None) -> tuple[Figure, Line2D]:
+    """The transverse section with the fingertips `x_cm` from the midline, `depth_fraction` of the way along the
+    fingertips' path (0 at the skin, 1 where they can go no further); move them later with `sink_fingertips`."""
+    from .transverse import SIZE_IN as SECTION_IN, draw_transverse
+
+    figure, ax = style.figure_and_axes(None, SECTION_IN, dpi)
+    draw_transverse(lesson, ax)
+    marker = draw_fingertips(ax, 0, 0)
+    sink_fingertips(lesson, marker, x_cm, depth_fraction)
+    return figure, marker
+
+
+def sink_fingertips(lesson: Lesson, marker: Line2D, x_cm: float, depth_fraction: float) -> None:
+    path = lesson.figures.transverse.finger_path
+    top_cm, bottom_cm = path.from_cm[1], path.to_cm[1]
+    move_fingertips(marker, x_cm, top_cm - min(max(depth_fraction, 0.0), 1.0) * (top_cm - bottom_cm))

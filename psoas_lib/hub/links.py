@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
-NOTEBOOKS = ("01_anatomy.ipynb", "02_technique.ipynb", "03_progressions.ipynb")
+NOTEBOOKS = ("01_anatomy.ipynb", "02_technique.ipynb", "03_progressions.ipynb", "04_review.ipynb")
 VIEWS = {
     "voila": "voila/render/{folder}/notebooks/{notebook}",  # the student-facing page: no code shown
     "lab": "lab/tree/{folder}/notebooks/{notebook}",        # JupyterLab, for instructors and curious students

@@ -283,12 +283,55 @@ class ConfirmationQuestion(Question):
         return self
 
 
+class Aneurysm(Node):
+    """A simulated aneurysm: a broad, expansile pulsation felt within `half_width_cm` of `artery`."""
+
+    artery: Id
+    half_width_cm: SmallCm
+
+
+class SimulatedPatient(Sourced):
+    """A patient of the sinking simulation: where their arteries lie against the drawn ones (cm towards the
+    patient's left and head), and an aneurysm if they have one."""
+
+    id: Id
+    label: Text
+    description: Text
+    arteries_shift_cm: PointCm = (0.0, 0.0)
+    aneurysm: Aneurysm | None = None
+
+
+class Sinking(Node):
+    """Sinking in over time. No reference gives these numbers: they are the lesson's teaching model, said so on
+    screen by `teaching_model`. A press sinks `step_cm`; faster than `max_speed_cm_per_s` the rectus guards."""
+
+    teaching_model: Text
+    step_cm: SmallCm
+    max_speed_cm_per_s: between(0, 10, "cm per second", above=True)
+    depth_cm: SizeCm
+    yielding: Fact
+    posterior_wall: Fact
+    contraction: Fact
+    no_contraction: Fact
+    patients: list[SimulatedPatient] = Field(min_length=1)
+
+
 class Palpation(Node):
     start_zone: StartZone
     arteries: list[Artery] = Field(min_length=1)
     feedback: PlacementFeedback
     depth: Depth
     confirmation: list[ConfirmationQuestion] = Field(min_length=1)
+    # Optional, so that files of formats 1 and 2 written before it still load: they use the bundled lesson's.
+    sinking: Sinking | None = None
+
+    @model_validator(mode="after")
+    def _aneurysms_on_known_arteries(self) -> Palpation:
+        known = {artery.id for artery in self.arteries}
+        for patient in self.sinking.patients if self.sinking else []:
+            if patient.aneurysm and patient.aneurysm.artery not in known:
+                raise ValueError(f"sinking patient {patient.id}: no artery {patient.aneurysm.artery!r}")
+        return self
 
     @model_validator(mode="after")
     def _a_pulse_and_a_warning_scenario(self) -> Palpation:

@@ -1,24 +1,26 @@
 """The landmark quiz's view: place the fingertips by clicking the drawing or with the move buttons, then
-sink in and confirm. Clicks and buttons go through the same `LandmarkQuiz.place`, so they are graded alike."""
+sink in over time (`sinking.SinkingStep`) and confirm. Clicks and buttons go through the same `LandmarkQuiz.place`, so they are graded alike."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from ..exercises.feedback import Feedback
-from ..exercises.recorder import Recorder
 from ..exercises.palpation import (
-    CONFIRMATION, DEPTH, DONE, FAST, PLACEMENT, SLOW, LandmarkQuiz, Placement, grade_depth, grade_placement,
-    screen_keys,
+    CONFIRMATION, DEPTH, DONE, PLACEMENT, SLOW, LandmarkQuiz, Placement, grade_depth, grade_placement, screen_keys,
 )
+from ..exercises.recorder import Recorder
 from ..i18n import _
 from ..lesson.model import CM_PER_INCH, ConfirmationQuestion, Lesson
 from .choice import ChoiceQuestion, feedback_html
 from .controls import FeedbackRegion
 from .placeholder import N_, HasPlaceholder
+from .sinking import SinkingStep
 from .text import live_region
 
 if TYPE_CHECKING:
@@ -104,7 +106,7 @@ class PalpationQuiz(HasPlaceholder, w.VBox):
 
     before_run = N_("Palpation quiz — run the notebook (Run ▸ Run All Cells) to take it.")
 
-    def __init__(self, lesson: Lesson, recorder: Recorder | None = None):
+    def __init__(self, lesson: Lesson, recorder: Recorder | None = None, clock: Callable[[], float] = time.monotonic):
         self.quiz = LandmarkQuiz(lesson.palpation, recorder)
         # Imported here, not at the top: matplotlib and ipympl take about 0.3 s to import, and notebook 02
         # imports this module before the safety screen is answered but builds the quiz only after.
@@ -132,11 +134,7 @@ class PalpationQuiz(HasPlaceholder, w.VBox):
         self.position = w.HTML()
         self.placement_feedback = FeedbackRegion()
 
-        # The wrong answer comes first: focus lands on the first button after placing, and must not hint.
-        self.sink_buttons = {speed: w.Button(description=label, tooltip=label, layout=w.Layout(width="auto"))
-                             for speed, label in ((FAST, _("Sink in quickly")), (SLOW, _("Sink in slowly")))}
-        for speed, button in self.sink_buttons.items():
-            button.on_click(lambda _button, speed=speed: self.sink(speed))
+        self.sinking = SinkingStep(lesson, self.sink, clock)
         self.depth_feedback = FeedbackRegion()
 
         self.questions = [_ConfirmationQuestion(question, self) for question in self.quiz.questions]
@@ -159,9 +157,7 @@ class PalpationQuiz(HasPlaceholder, w.VBox):
                   "\u201cPlace fingertips here\u201d.")) + "</p><p>" + escape(orientation_text()) + "</p>"
                    + CANVAS_CSS),
             w.HBox([self.canvas, controls], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
-            w.HTML("<h3>" + escape(_("Step 2: sink in")) + "</h3><p>" + escape(
-                _("How fast do you move from front to back?")) + "</p>"),
-            w.HBox(list(self.sink_buttons.values())), self.depth_feedback,
+            w.HTML("<h3>" + escape(_("Step 2: sink in")) + "</h3>"), self.sinking, self.depth_feedback,
             w.HTML("<h3>" + escape(_("Step 3: confirm that you are on the psoas")) + "</h3>"),
             *self.questions, w.HBox([self.restart_button]),
         ])
@@ -178,6 +174,8 @@ class PalpationQuiz(HasPlaceholder, w.VBox):
         """Grade the fingertips where they are, or at (x_cm, y_cm) for a click."""
         phase = self.quiz.phase
         result = self.quiz.place(x_cm, y_cm)
+        if result.correct:
+            self.sinking.start(self.quiz.position_cm)
         self.placement_feedback.value = feedback_html(placement_feedback(result, self.quiz.position_cm[0]))
         self.refresh()
         self.focus_next_step(phase)
@@ -214,7 +212,7 @@ class PalpationQuiz(HasPlaceholder, w.VBox):
         """When a step is passed its buttons are disabled, and a disabled button loses the keyboard focus:
         put it on the first button of what comes next. (Radio buttons cannot be given the focus: after the
         depth step the next Tab goes on from the disabled button to the first confirmation question.)"""
-        targets = {DEPTH: next(iter(self.sink_buttons.values())), DONE: self.restart_button}
+        targets = {DEPTH: self.sinking.sink_button, DONE: self.restart_button}
         if self.quiz.phase != phase_before and self.quiz.phase in targets:
             targets[self.quiz.phase].focus()
 
@@ -229,8 +227,7 @@ class PalpationQuiz(HasPlaceholder, w.VBox):
         self.position.value = _status(position_text(x_cm, y_cm))
         for button in (*self.moves.values(), self.place_button):
             button.disabled = phase != PLACEMENT
-        for button in self.sink_buttons.values():
-            button.disabled = phase != DEPTH
+        self.sinking.enable(phase == DEPTH)
         for question in self.questions:
             question.options.disabled = question.check.disabled = phase != CONFIRMATION
         steps = {PLACEMENT: _("Step 1 of 3: place the fingertips."), DEPTH: _("Step 2 of 3: sink in."),
@@ -244,6 +241,8 @@ class PalpationQuiz(HasPlaceholder, w.VBox):
         if self.quiz.saved_answer("placement"):
             result = grade_placement(self.quiz.palpation, x_cm, y_cm)
             self.placement_feedback.value = feedback_html(placement_feedback(result, x_cm))
+        if self.quiz.phase == DEPTH:
+            self.sinking.start(self.quiz.position_cm)
         if self.quiz.phase in (CONFIRMATION, DONE):
             self.depth_feedback.value = feedback_html(grade_depth(self.quiz.palpation, SLOW))
         for question in self.questions:

@@ -139,7 +139,7 @@ def test_technique_in_german(page, german_page, lesson):
 
     assert_german_interface(page, [
         "Yes", "No", "Clear: every answer is no. The hands-on sections below are unlocked.",
-        "Position and hand placement", "Place fingertips here", "Move up", "Sink in slowly",
+        "Position and hand placement", "Place fingertips here", "Move up", "Sink in",
         "Step 1 of 3: place the fingertips.", "Check answer", "Show my saved progress",
     ])
 

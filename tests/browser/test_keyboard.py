@@ -78,7 +78,7 @@ def test_notebook_02_safety_screen_and_landmark_quiz_work_by_keyboard_alone(page
     clear_the_screen(page, lesson)
     page.get_by_role("button", name="Place fingertips here").wait_for()  # the quiz is built once the screen is clear
     stops = walk_the_page(page)  # now with the drawing of the quiz on the page
-    assert "Place fingertips here" in stops and "Sink in slowly" not in stops  # disabled until placed
+    assert "Place fingertips here" in stops and "Sink in" not in stops  # disabled until placed
 
     tab_to(page, "Place fingertips here")
     press(page, "Enter")
@@ -99,13 +99,21 @@ def test_notebook_02_safety_screen_and_landmark_quiz_work_by_keyboard_alone(page
     feedback(page, "6.0 cm (2.36 in) to the patient's left")
     tab_to(page, "Place fingertips here")
     press(page, "Enter")
-    focus_lands_on(page, "Sink in quickly")  # the placement buttons are disabled now: focus goes on
+    focus_lands_on(page, "Sink in")  # the placement buttons are disabled now: focus goes on
     assert feedback(page, "In the start zone").startswith("✔ Correct. In the start zone")
 
     press(page, "Enter")
+    press(page, "Enter")  # at once, as a held key repeats: too fast
     assert "pushes your fingers out" in feedback(page, "rectus abdominis")
-    tab_to(page, "Sink in slowly")
+    sinking = lesson.palpation.sinking
+    for depth in range(1, round(sinking.depth_cm / sinking.step_cm) + 1):
+        page.wait_for_timeout(2600)  # slower than the teaching model's limit (a press every 2 s)
+        press(page, "Enter", "Sink in")
+        feedback(page, f"Depth {depth * sinking.step_cm:g} of {sinking.depth_cm:g} cm.")
+    assert "cannot move any further" in feedback(page, "cannot move any further")
+    focus_lands_on(page, "Ask for a slight hip flexion")  # "Sink in" is disabled at depth
     press(page, "Enter")
+    assert "contraction under the fingertips" in feedback(page, "contraction under the fingertips")
     page.get_by_text("Step 3 of 3: confirm that you are on the psoas.").wait_for(timeout=WAIT_MS)
     questions = lesson.palpation.confirmation
     # The depth buttons are disabled now; the next Tab goes on to the first confirmation question.

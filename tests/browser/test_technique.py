@@ -66,6 +66,19 @@ def press(page, name, times=1):
         focus_and_press(page, button, "Enter")
 
 
+def sink_slowly(page, felt):
+    """Press "Sink in" once every 2.6 s (the lesson's teaching model allows one every 2 s) until the fingertips can
+    go no further; what is felt and the depth are said at each press."""
+    sinking = load_lesson().palpation.sinking
+    sink = quiz(page).get_by_role("button", name="Sink in", exact=True)
+    for press_number in range(1, round(sinking.depth_cm / sinking.step_cm) + 1):
+        page.wait_for_timeout(2600)
+        focus_and_press(page, sink, "Enter")
+        expect(felt).to_contain_text(f"Depth {press_number * sinking.step_cm:g} of {sinking.depth_cm:g} cm")
+    expect(felt).to_contain_text("you cannot move any further")
+    expect(sink).to_be_disabled()
+
+
 def check_blocked_by_a_yes(page, where):
     assert error_outputs(page) == []
     assert page.get_by_text(LOCKED).count() == 3
@@ -110,9 +123,15 @@ def complete_quiz_by_keyboard(page, where):
     in_zone = feedback_after(page, feedback, lambda: press(page, "Place fingertips here"))
     assert in_zone.startswith("✔ Correct. In the start zone")
     depth = box.locator(".psoas-feedback").nth(1)
-    too_fast = feedback_after(page, depth, lambda: press(page, "Sink in quickly"))
+    expect(box.get_by_role("button", name="Sink in", exact=True)).to_be_enabled()
+    too_fast = feedback_after(page, depth, lambda: press(page, "Sink in", 2))  # at once, as a held key repeats
     assert "rectus abdominis" in too_fast and "pushes your fingers out" in too_fast
-    assert "Slowly" in feedback_after(page, depth, lambda: press(page, "Sink in slowly"))
+    felt = box.locator(".psoas-felt")
+    expect(felt).to_contain_text("Depth 0 of 5 cm")
+    sink_slowly(page, felt)
+    show(page, felt, f"{where}-02-quiz-at-depth", "center")
+    assert "Slowly" in feedback_after(page, depth, lambda: press(page, "Ask for a slight hip flexion"))
+    expect(felt).to_contain_text("you feel a contraction under the fingertips")
 
     for question in load_lesson().palpation.confirmation:
         block = box.locator(".widget-vbox").filter(has=page.get_by_text(" ".join(question.prompt.split())[:50])).last
@@ -218,7 +237,8 @@ def check_click(page, where):
     """Clicks on the drawing go through the same grading: the aorta says pulse, the start zone goes on."""
     answer_screen(page)
     box = quiz(page)
-    canvas = box.locator("canvas").last  # ipympl's top canvas receives the mouse events
+    # The anterior drawing comes first (the sinking step's section follows); ipympl's top canvas takes the clicks.
+    canvas = box.locator(".psoas-drawing").first.locator("canvas").last
     canvas.scroll_into_view_if_needed()
     feedback = box.locator(".psoas-feedback").first
     on_aorta = feedback_after(page, feedback, lambda: canvas.click(position=dict(zip("xy", canvas_point_px(0.5, 8)))))

@@ -17,7 +17,7 @@ def notebook(request):
 
 
 def test_there_are_notebooks():
-    assert len(NOTEBOOKS) == 3
+    assert len(NOTEBOOKS) == 4
 
 
 def test_no_widget_state_is_saved(notebook):

@@ -6,14 +6,29 @@ import pytest
 from matplotlib.backend_bases import MouseEvent
 
 from psoas_lib.exercises.palpation import CONFIRMATION, DEPTH, DONE, PLACEMENT
+from psoas_lib.exercises.sinking import SINKING
 from psoas_lib.progress import Progress
 from psoas_lib.widgets.controls import FeedbackRegion
 from psoas_lib.widgets.palpation import PalpationQuiz, position_text
 
 
 @pytest.fixture
-def view(lesson):
-    return PalpationQuiz(lesson)
+def view(lesson, clock):
+    return PalpationQuiz(lesson, clock=clock)
+
+
+def sink_slowly(view):
+    """Press "Sink in" once every interval until the fingertips can go no further, then ask for a hip flexion."""
+    step = view.sinking
+    while step.simulation.state == SINKING:
+        step.clock.now += step.simulation.min_interval_seconds
+        step.sink_button.click()
+    step.flex_button.click()
+
+
+def sink_too_fast(view):
+    for _ in range(2):
+        view.sinking.sink_button.click()  # twice at the same moment: the rectus guards
 
 
 def click(view, x_cm, y_cm):
@@ -65,7 +80,9 @@ def test_a_click_beside_the_drawing_is_not_graded(view):
 
 
 def test_every_control_has_a_text_label(view):
-    buttons = [*view.moves.values(), view.place_button, *view.sink_buttons.values(), view.restart_button]
+    step = view.sinking
+    buttons = [*view.moves.values(), view.place_button, step.sink_button, step.flex_button, step.again_button,
+               view.restart_button]
     assert [b.description for b in view.moves.values()] == ["Move left", "Move right", "Move up", "Move down"]
     assert all(b.description and b.tooltip for b in buttons)
     assert "patient's left" in view.moves["right"].tooltip
@@ -82,13 +99,15 @@ def test_the_position_is_shown_in_cm_and_inches_on_the_patients_sides(view):
 
 
 def test_each_step_opens_only_after_the_one_before(view):
-    assert all(b.disabled for b in view.sink_buttons.values())
+    assert view.sinking.sink_button.disabled and view.sinking.flex_button.disabled
     assert all(q.check.disabled for q in view.questions)
     click(view, 6, 0)
     assert view.quiz.phase == DEPTH and all(b.disabled for b in view.moves.values())
-    view.sink_buttons["fast"].click()
+    assert not view.sinking.sink_button.disabled and view.sinking.flex_button.disabled  # at depth only
+    sink_too_fast(view)
     assert "rectus abdominis" in view.depth_feedback.value and view.quiz.phase == DEPTH
-    view.sink_buttons["slow"].click()
+    assert "rectus abdominis" in view.sinking.felt.value and "Depth 0 of 5 cm" in view.sinking.felt.value
+    sink_slowly(view)
     assert view.quiz.phase == CONFIRMATION and not any(q.check.disabled for q in view.questions)
     for question in view.questions:
         question.options.value = next(i for i, o in enumerate(question.question.options) if o.correct)
@@ -98,7 +117,7 @@ def test_each_step_opens_only_after_the_one_before(view):
 
 def test_a_wrong_answer_to_the_pulse_scenario_is_explained_and_keeps_the_step_open(view):
     click(view, 6, 0)
-    view.sink_buttons["slow"].click()
+    sink_slowly(view)
     pulse = next(q for q in view.questions if q.question.pulse_felt)
     pulse.options.value = next(i for i, o in enumerate(pulse.question.options) if not o.moves_lateral)
     pulse.check.click()
@@ -106,11 +125,11 @@ def test_a_wrong_answer_to_the_pulse_scenario_is_explained_and_keeps_the_step_op
     assert view.quiz.phase == CONFIRMATION
 
 
-def test_the_view_resumes_where_the_student_left_off(lesson, tmp_path):
+def test_the_view_resumes_where_the_student_left_off(lesson, tmp_path, clock):
     progress = Progress(lesson.id, student="ana", directory=tmp_path)
-    first = PalpationQuiz(lesson, progress)
+    first = PalpationQuiz(lesson, progress, clock=clock)
     click(first, -6, 1)
-    first.sink_buttons["slow"].click()
+    sink_slowly(first)
     question = first.questions[0]
     question.options.value = 0
     question.check.click()
@@ -143,17 +162,19 @@ def test_the_quiz_figure_is_described_as_drawn_without_the_start_zone(lesson):
 def test_when_a_step_is_passed_the_keyboard_focus_goes_on_to_the_next_one(view, monkeypatch):
     """A passed step's buttons are disabled, and a disabled button drops the keyboard focus."""
     focused = []
-    for button in (*view.sink_buttons.values(), view.restart_button):
+    step = view.sinking
+    for button in (step.sink_button, step.flex_button, view.restart_button):
         monkeypatch.setattr(button, "focus", lambda button=button: focused.append(button.description))
     click(view, 0.5, 6)  # on the aorta: the step stays open, and so does the focus
     assert focused == []
     click(view, 6, 0)
-    assert focused == ["Sink in quickly"]  # the first depth button, the wrong answer: focus must not hint
-    view.sink_buttons["slow"].click()  # radio buttons cannot take the focus: Tab goes on from here
+    assert focused == ["Sink in"]
+    sink_slowly(view)  # at depth the sink button is disabled: focus goes on to the hip flexion
+    assert focused == ["Sink in", "Ask for a slight hip flexion"]
     for question in view.questions:
         question.options.value = next(i for i, o in enumerate(question.question.options) if o.correct)
         question.check.click()
-    assert focused == ["Sink in quickly", "Start the quiz again"]
+    assert focused == ["Sink in", "Ask for a slight hip flexion", "Start the quiz again"]
 
 
 def test_the_drawing_keeps_its_size_on_a_screen_with_two_pixels_to_the_css_pixel(view):

@@ -3,22 +3,7 @@
 import asyncio
 from html import escape
 
-import pytest
-
 from psoas_lib.widgets.timer import SessionTimerView
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 def enabled(view):

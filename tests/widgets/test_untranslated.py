@@ -24,7 +24,6 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from psoas_lib import i18n
-from psoas_lib.exercises.palpation import FAST, SLOW
 from psoas_lib.figures.anterior import draw_anterior
 from psoas_lib.figures.transverse import draw_transverse
 from psoas_lib.lesson import load_lesson
@@ -38,8 +37,10 @@ from psoas_lib.widgets.matching import MatchingExercise
 from psoas_lib.widgets.palpation import PalpationQuiz
 from psoas_lib.widgets.presentation import PresentationSwitch
 from psoas_lib.widgets.progress import ProgressPanel
+from psoas_lib.widgets.review import ReviewPanel
 from psoas_lib.widgets.screening import SafetyScreen
 from psoas_lib.widgets.sequencing import SequencingExercise
+from psoas_lib.widgets.sinking import SinkingStep
 from psoas_lib.widgets.technique import walkthrough
 from psoas_lib.widgets.timer import SessionTimerView
 
@@ -141,7 +142,8 @@ def tour(lesson, directory: Path):
     palpation = lesson.palpation
     zone_x_cm = (palpation.start_zone.lateral_min_cm + palpation.start_zone.lateral_max_cm) / 2
     (aorta_x_cm, aorta_top_cm), (_x, aorta_bottom_cm) = palpation.arteries[0].path_cm[:2]
-    quiz = PalpationQuiz(lesson, progress)
+    sink_clock = FakeClock()
+    quiz = PalpationQuiz(lesson, progress, clock=sink_clock)
     yield "quiz start", quiz
     for key in ("left", "up", "right", "down", "right"):
         quiz.moves[key].click()
@@ -154,10 +156,20 @@ def tour(lesson, directory: Path):
         yield f"placed at {x_cm}, {y_cm}", quiz
     click_beside_the_drawing(quiz)
     yield "click after placing", quiz
-    quiz.sink_buttons[FAST].click()
+    step = quiz.sinking
+    step.flex_button.click()
+    yield "hip flexion before sinking", quiz
+    step.sink_button.click()
+    step.sink_button.click()
     yield "sunk in fast", quiz
-    quiz.sink_buttons[SLOW].click()
-    yield "sunk in slowly", quiz
+    while not step.sink_button.disabled:
+        sink_clock.now += step.simulation.min_interval_seconds
+        step.sink_button.click()
+        yield f"sunk to {step.simulation.depth_cm:g} cm", quiz
+    step.flex_button.click()
+    yield "sunk in slowly and confirmed", quiz
+    step.sink_button.click()
+    yield "pressed after the attempt", quiz
     for question in quiz.questions:
         question.check.click()
         yield f"{question.question.id} unanswered", quiz
@@ -167,6 +179,15 @@ def tour(lesson, directory: Path):
         yield f"{question.question.id} right", quiz
     quiz.restart_button.click()
     yield "quiz restarted", quiz
+
+    sinking = SinkingStep(lesson, lambda _speed: None, FakeClock())
+    sinking.enable(True)
+    for patient, position in zip(lesson.palpation.sinking.patients, [(6.0, 0.0), (3.0, 0.0), (5.0, 0.0)]):
+        sinking.start(position)
+        sinking.patient.value = patient.id
+        yield f"patient {patient.id}", sinking
+        sinking.sink_button.click()
+        yield f"patient {patient.id} sunk in", sinking
 
     landmark = ChoiceQuestion(lesson.quizzes.landmarks[0], "landmarks", progress)
     landmark.check.click()
@@ -234,6 +255,13 @@ def tour(lesson, directory: Path):
     yield "timer finished", timer
     timer.reset_button.click()
     yield "timer reset", timer
+
+    review = ReviewPanel(lesson, progress)
+    yield "review due", review
+    for item in review.items.children:
+        if isinstance(item, ChoiceQuestion):
+            answer(item, correct=True)
+    yield "review answered", review
 
     panel = ProgressPanel(progress)
     yield "progress summary", panel

@@ -5,7 +5,7 @@ function render({ model, el }) {
   const region = document.createElement("div");
   region.setAttribute("role", "status");
   region.setAttribute("aria-live", "polite");
-  region.className = "psoas-feedback";
+  region.className = model.get("css_class");
   el.appendChild(region);
   const show = () => { region.innerHTML = model.get("value"); }; // escaped by the Python view
   model.on("change:value", show);

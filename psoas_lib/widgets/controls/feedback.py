@@ -17,3 +17,5 @@ class FeedbackRegion(Control):
     _esm = module("feedback")
 
     value = traitlets.Unicode("", help="already-escaped HTML shown and announced in the region").tag(sync=True)
+    css_class = traitlets.Unicode("psoas-feedback", help="the region's class: feedback on an answer, or a status "
+                                                         "such as what the fingertips feel").tag(sync=True)
