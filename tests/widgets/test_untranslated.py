@@ -359,7 +359,8 @@ def unmarked_words(text: str, lesson_texts: list[str]) -> list[str]:
             break
         text = unwrapped
     for lesson_text in lesson_texts:
-        text = re.sub(r"(?<!\w)" + re.escape(lesson_text) + r"(?!\w)", " ", text)
+        if lesson_text in text:  # re's cache holds 512 patterns: compile only the texts that occur
+            text = re.sub(r"(?<!\w)" + re.escape(lesson_text) + r"(?!\w)", " ", text)
     return re.findall(r"[^\W\d_]+", text)
 
 
