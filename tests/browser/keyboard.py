@@ -141,13 +141,14 @@ def press(page, key, name=None):
 
 
 def feedback(page, expected):
-    """Wait until the live region nearest to the focus contains `expected`; return the region's text."""
+    """Wait until the live region nearest to the focus contains `expected`; return what the region said then
+    (after the page settles, a later message may have replaced it)."""
     try:
-        page.wait_for_function(NEAREST_FEEDBACK, arg=expected, timeout=WAIT_MS)
+        said = page.wait_for_function(NEAREST_FEEDBACK, arg=expected, timeout=WAIT_MS).json_value()
     except PlaywrightTimeout:
         pytest.fail(f"no live region near {describe(focused(page))} came to say {expected!r}")
     settle(page)
-    return page.evaluate(NEAREST_FEEDBACK, expected)
+    return said
 
 
 def focus_lands_on(page, name):
